@@ -1,0 +1,1 @@
+"""Cleaning many files: find inputs, run them in parallel, write outputs atomically, report."""

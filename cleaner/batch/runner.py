@@ -1,0 +1,293 @@
+"""Run ``clean`` over many files in parallel: skip finished ones, isolate failures, keep order.
+
+A failed file (unreadable, binary, broken gzip, or even a bug in an extractor) is reported and
+skipped; it never stops the batch. Workers write txt/json outputs themselves (atomically); jsonl
+records come back to this process and are appended in input order, so the output bytes do not
+depend on ``jobs``.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from cleaner.batch.files import InputFile, iter_inputs, output_name, read_document, write_atomic
+from cleaner.errors import CleanerError
+from cleaner.options import Options
+from cleaner.output import OutputFormat, render
+from cleaner.pipeline import clean_document
+
+#: Tasks kept in flight per worker: enough to keep workers busy, few enough to keep memory flat.
+IN_FLIGHT_PER_JOB = 4
+ERROR_REPORT_NAME = "errors.jsonl"
+
+Status = Literal["written", "skipped", "failed"]
+
+
+@dataclass(frozen=True, slots=True)
+class BatchConfig:
+    """One ``cleaner clean`` run."""
+
+    paths: tuple[Path, ...]
+    #: Output directory (txt, json) or file (jsonl); None with jsonl means standard output.
+    out: Path | None
+    fmt: OutputFormat
+    jobs: int
+    options: Options
+    force: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one input file."""
+
+    source: str
+    status: Status
+    error_kind: str | None = None
+    message: str | None = None
+    #: The jsonl line, for the parent process to append.
+    record: bytes | None = None
+
+    def error_record(self) -> str:
+        return json.dumps(
+            {"path": self.source, "kind": self.error_kind, "message": self.message},
+            ensure_ascii=False,
+        )
+
+
+@dataclass(slots=True)
+class Summary:
+    """Counts of one run (a local tally, returned to the caller)."""
+
+    written: int = 0
+    skipped: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    failures: list[Outcome] = field(default_factory=list)
+
+    @property
+    def processed(self) -> int:
+        return self.written + self.failed
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.processed / self.seconds if self.seconds > 0 else 0.0
+
+    def add(self, outcome: Outcome) -> None:
+        if outcome.status == "written":
+            self.written += 1
+        elif outcome.status == "skipped":
+            self.skipped += 1
+        else:
+            self.failed += 1
+            self.failures.append(outcome)
+
+
+@dataclass(frozen=True, slots=True)
+class _Task:
+    source: Path
+    target: Path | None  # None for jsonl: the record goes back to the parent
+    fmt: OutputFormat
+    options: Options
+
+
+def process_file(task: _Task) -> Outcome:
+    """Clean one file and write (or return) its output; every failure becomes an Outcome."""
+    source = str(task.source)
+    try:
+        data = read_document(task.source, task.options.max_bytes)
+        result = clean_document(data, task.options, source=source)
+        rendered = render(result, task.fmt)
+        if task.target is None:
+            return Outcome(source, "written", record=rendered)
+        write_atomic(task.target, rendered)
+        return Outcome(source, "written")
+    except CleanerError as error:
+        return Outcome(source, "failed", getattr(error, "kind", "input"), str(error))
+    except OSError as error:
+        return Outcome(source, "failed", "io", error.strerror or str(error))
+    except Exception as error:  # a bug must cost one file, not the batch
+        return Outcome(source, "failed", "internal", f"{type(error).__name__}: {error}")
+
+
+def count_inputs(paths: tuple[Path, ...]) -> int:
+    """Number of input files (a separate streaming pass, for the progress bar's total)."""
+    return sum(1 for _ in iter_inputs(list(paths)))
+
+
+def run_batch(config: BatchConfig, on_outcome: Callable[[Outcome], None]) -> Summary:
+    """Clean every input of ``config``; ``on_outcome`` hears about each file as it finishes."""
+    started = time.perf_counter()
+    summary = Summary()
+    sink = _JsonlSink.open(config) if config.fmt == "jsonl" else None
+
+    def finish(outcome: Outcome) -> None:
+        if sink is not None and outcome.record is not None:
+            sink.write(outcome.record)
+        summary.add(outcome)
+        on_outcome(outcome)
+
+    try:
+        work = _plan(config, sink.done if sink else frozenset())
+        if config.jobs <= 1:
+            for item in work:
+                finish(item if isinstance(item, Outcome) else process_file(item))
+        else:
+            _run_parallel(work, config.jobs, finish)
+    finally:
+        if sink is not None:
+            sink.close()
+    summary.seconds = time.perf_counter() - started
+    if config.out is not None and config.fmt != "jsonl":
+        _write_error_report(config.out / ERROR_REPORT_NAME, summary.failures)
+    return summary
+
+
+def _plan(config: BatchConfig, done: frozenset[str]) -> Iterator[_Task | Outcome]:
+    """Tasks in input order; inputs with an output already there come out as skipped."""
+    seen_targets: set[Path] = set()
+    for item in iter_inputs(list(config.paths)):
+        source = str(item.path)
+        target = _target(config, item)
+        if target is None:
+            if source in done and not config.force:
+                yield Outcome(source, "skipped")
+                continue
+        else:
+            if len(config.paths) > 1:
+                if target in seen_targets:
+                    yield Outcome(source, "failed", "collision",
+                                  f"output {target} is already taken by another input")
+                    continue
+                seen_targets.add(target)
+            if not config.force and target.exists():
+                yield Outcome(source, "skipped")
+                continue
+        yield _Task(item.path, target, config.fmt, config.options)
+
+
+def _target(config: BatchConfig, item: InputFile) -> Path | None:
+    if config.fmt == "jsonl":
+        return None
+    assert config.out is not None
+    return config.out / output_name(item.relative, config.fmt)
+
+
+def _run_parallel(
+    work: Iterator[_Task | Outcome], jobs: int, finish: Callable[[Outcome], None]
+) -> None:
+    """Keep at most jobs × IN_FLIGHT_PER_JOB tasks in flight; report in input order."""
+    limit = jobs * IN_FLIGHT_PER_JOB
+    pending: dict[Future[Outcome], tuple[int, _Task]] = {}
+    ready: dict[int, Outcome] = {}
+    next_to_report = 0
+    sequence = 0
+    exhausted = False
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    try:
+        while not exhausted or pending or ready:
+            while not exhausted and len(pending) < limit:
+                item = next(work, None)
+                if item is None:
+                    exhausted = True
+                elif isinstance(item, Outcome):
+                    ready[sequence] = item
+                else:
+                    pending[pool.submit(process_file, item)] = (sequence, item)
+                sequence += item is not None
+            while next_to_report in ready:
+                finish(ready.pop(next_to_report))
+                next_to_report += 1
+            if not pending:
+                continue
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            crashed: list[tuple[int, _Task]] = []
+            for future in done:
+                number, task = pending.pop(future)
+                try:
+                    ready[number] = future.result()
+                except BrokenProcessPool:
+                    crashed.append((number, task))
+            if crashed:
+                # A dead worker breaks the whole pool and every task in it: rerun those one by
+                # one, each in a pool of its own, so only the file that kills a worker fails.
+                crashed.extend(pending.values())
+                pending.clear()
+                pool.shutdown(wait=False, cancel_futures=True)
+                for number, task in sorted(crashed, key=lambda entry: entry[0]):
+                    ready[number] = _process_isolated(task)
+                pool = ProcessPoolExecutor(max_workers=jobs)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _process_isolated(task: _Task) -> Outcome:
+    """Run one task in a fresh single-worker pool; a crash there is that file's own."""
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        try:
+            return pool.submit(process_file, task).result()
+        except BrokenProcessPool:
+            return Outcome(str(task.source), "failed", "crash",
+                           "the worker process died while cleaning this file")
+
+
+class _JsonlSink:
+    """The jsonl output: appended record by record; a rerun skips sources it already holds."""
+
+    def __init__(self, handle: BinaryIO, done: frozenset[str], owned: bool) -> None:
+        self.handle = handle
+        self.done = done
+        self.owned = owned
+
+    @classmethod
+    def open(cls, config: BatchConfig) -> _JsonlSink:
+        import sys
+
+        if config.out is None:
+            return cls(sys.stdout.buffer, frozenset(), owned=False)
+        done = frozenset() if config.force else _sources_in(config.out)
+        config.out.parent.mkdir(parents=True, exist_ok=True)
+        handle = config.out.open("wb" if config.force else "ab")
+        return cls(handle, done, owned=True)
+
+    def write(self, record: bytes) -> None:
+        self.handle.write(record)
+        self.handle.flush()
+
+    def close(self) -> None:
+        if self.owned:
+            self.handle.close()
+
+
+def _sources_in(path: Path) -> frozenset[str]:
+    """Sources already in a jsonl output; a torn last line (killed run) is cut off first."""
+    if not path.exists():
+        return frozenset()
+    data = path.read_bytes()
+    if data and not data.endswith(b"\n"):
+        cut = data.rfind(b"\n") + 1
+        with path.open("r+b") as handle:
+            handle.truncate(cut)
+        data = data[:cut]
+    sources = set()
+    for line in data.splitlines():
+        try:
+            sources.add(json.loads(line)["source"])
+        except (json.JSONDecodeError, KeyError, TypeError):
+            continue
+    return frozenset(sources)
+
+
+def _write_error_report(path: Path, failures: list[Outcome]) -> None:
+    """One JSON line per failed file (path, kind, message); removed when nothing failed."""
+    if failures:
+        lines = "".join(outcome.error_record() + "\n" for outcome in failures)
+        write_atomic(path, lines.encode("utf-8"))
+    elif path.exists():
+        path.unlink()

@@ -1,0 +1,85 @@
+"""The document model: a Page is an ordered sequence of Blocks, the units that get a label.
+
+One Block type serves both front doors; blocks parsed from HTML carry DOM hints as well.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cleaner.options import InputType
+
+
+@dataclass(frozen=True, slots=True)
+class DomHints:
+    """What the HTML says about a block, beyond its text."""
+
+    #: Tag of the block-level element that owns the text ("p", "li", "h2", "td", ...).
+    tag: str
+    #: Element path of that element, e.g. "/html/body/div[2]/article/p[3]".
+    path: str
+    #: Tags from the root down to the owner element.
+    tag_path: tuple[str, ...]
+    #: Lower-cased class and id tokens of the owner, its ancestors and inline elements inside it.
+    tokens: frozenset[str]
+    #: Characters of visible text inside links.
+    link_chars: int = 0
+    #: 1-6 when the block is (inside) a heading h1-h6, else 0.
+    heading_level: int = 0
+    in_list: bool = False
+    in_table: bool = False
+    #: Which of nav, header, footer, aside, form (tag or ARIA role) the block sits in.
+    landmarks: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph-like piece of a page, in reading order, with the hints its origin gives."""
+
+    #: Position in the page, from 0.
+    index: int
+    #: Visible text, without the list marker; wrapped lines joined back together.
+    text: str
+    #: Text input: 1-based inclusive line span in the input. None for HTML blocks.
+    start_line: int | None = None
+    end_line: int | None = None
+    #: Columns of leading white space (tabs expanded) of the first line.
+    indent: int = 0
+    #: List marker as written ("•", "*", "o", "1.", ...), or "" when the block is not a list item.
+    marker: str = ""
+    #: Whether a blank line (or the start/end of the document) precedes / follows the block.
+    blank_before: bool = True
+    blank_after: bool = True
+    #: DOM hints for blocks parsed from HTML, None for text input.
+    dom: DomHints | None = None
+
+    @property
+    def link_density(self) -> float:
+        """Share of the text that sits inside links (0.0 for text input, which has no links)."""
+        if self.dom is None or not self.text:
+            return 0.0
+        return min(1.0, self.dom.link_chars / len(self.text))
+
+    @property
+    def is_numbered(self) -> bool:
+        """True when the marker is a number like "1." or "(2)"."""
+        return any(ch.isdigit() for ch in self.marker)
+
+    def rendered(self) -> str:
+        """The block as output text: list items keep a marker, numbered ones keep their number."""
+        if not self.marker:
+            return self.text
+        return f"{self.marker} {self.text}" if self.is_numbered else f"- {self.text}"
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A parsed document: its blocks in reading order and what is known about it as a whole."""
+
+    input_type: InputType
+    blocks: tuple[Block, ...]
+    #: The decoded document, for extractors that need the raw HTML (e.g. trafilatura).
+    source_text: str
+    url: str | None = None
+    #: The page's own idea of its title (<title>, og:title) for HTML; None for text.
+    title_hint: str | None = None

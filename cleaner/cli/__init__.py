@@ -1,0 +1,23 @@
+"""The ``cleaner`` command line: a thin layer over the library, the batch runner and the scorer."""
+
+from __future__ import annotations
+
+import typer
+
+from cleaner.cli import bench_cmd, clean_cmd, score_cmd
+
+app = typer.Typer(
+    name="cleaner",
+    help="Keep the article of scraped web pages (HTML or text dumps); label everything else.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("clean", no_args_is_help=True)(clean_cmd.clean_command)
+app.command("score", no_args_is_help=True)(score_cmd.score_command)
+app.command("bench", no_args_is_help=True)(bench_cmd.bench_command)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,114 @@
+"""``cleaner bench BENCH_DIR``: our extractors beside installed peers, same pages, one run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from cleaner.bench.peers import installed_peers
+from cleaner.bench.runner import Candidate, RunResult, run_candidate
+from cleaner.cli.common import stderr_console, stdout_console
+from cleaner.extractors import REGISTRY
+from cleaner.scoring.cases import CaseError, load_cases
+from cleaner.scoring.metrics import body_score, shingle_overlap, snippets_found
+
+
+def bench_command(
+    bench_dir: Annotated[Path, typer.Argument(
+        help="A benchmark folder laid out like bench/aeb-dev (gold.jsonl, html/, text-w3m/...).",
+        show_default=False,
+    )],
+    text: Annotated[str | None, typer.Option(
+        "--text", help="Run on the text dumps (w3m or lynx) instead of the HTML.",
+    )] = None,
+    extractor: Annotated[list[str] | None, typer.Option(
+        "--extractor", "-e", help="Our extractor(s) to run (default: all that take the input).",
+    )] = None,
+    peers: Annotated[bool, typer.Option(
+        "--peers/--no-peers", help="Also run the installed peers (pip install '.[bench]').",
+    )] = True,
+    limit: Annotated[int | None, typer.Option(
+        min=1, help="Only the first N pages.",
+    )] = None,
+    json_path: Annotated[Path | None, typer.Option("--json", help="Write the table as JSON.")] = None,
+) -> None:
+    """P/R/F1, docs/s and peak memory per extractor, each in its own process, on the same pages."""
+    if text is not None and text not in ("w3m", "lynx"):
+        raise typer.BadParameter("choose w3m or lynx", param_hint="--text")
+    form = text or "html"
+    input_kind = "text" if text else "html"
+    try:
+        cases = load_cases(bench_dir, (form,))
+    except CaseError as error:
+        stderr_console().print(f"[red]error[/red]: {error}")
+        raise typer.Exit(2) from None
+    cases = cases[:limit] if limit else cases
+    candidates = _candidates(extractor, peers, input_kind)
+    console = stderr_console()
+    rows = []
+    for candidate in candidates:
+        console.print(f"running {candidate.name} on {len(cases)} pages ({form}) ...")
+        result = run_candidate(candidate, [case.input_path for case in cases], input_kind)
+        rows.append(_row(result, cases))
+    out = stdout_console()
+    out.print(_table(rows, f"{bench_dir} ({form}, {len(cases)} pages)"))
+    if json_path is not None:
+        json_path.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+
+
+def _candidates(names: list[str] | None, with_peers: bool, input_kind: str) -> list[Candidate]:
+    ours = [name for name, spec in REGISTRY.items() if input_kind in spec.input_types]
+    if names:
+        unknown = [name for name in names if name not in REGISTRY]
+        if unknown:
+            raise typer.BadParameter(f"unknown extractor(s): {', '.join(unknown)}",
+                                     param_hint="--extractor")
+        ours = [name for name in names if name in ours]
+    candidates = [Candidate(f"cleaner {name}", "ours", name) for name in ours]
+    if with_peers:
+        candidates += [Candidate(peer.name, "peer", peer.name) for peer in installed_peers()]
+    return candidates
+
+
+def _row(result: RunResult, cases) -> dict:
+    overlaps = [shingle_overlap(c.gold_body, text) for c, text in zip(cases, result.outputs)]
+    score = body_score(overlaps)
+    with_total = sum(len(c.with_snippets) for c in cases)
+    without_total = sum(len(c.without_snippets) for c in cases)
+    with_found = sum(snippets_found(c.with_snippets, t) for c, t in zip(cases, result.outputs))
+    without_found = sum(
+        snippets_found(c.without_snippets, t) for c, t in zip(cases, result.outputs)
+    )
+    pages = len(cases)
+    return {
+        "extractor": result.candidate.name,
+        "pages": pages,
+        "precision": round(score.precision, 4),
+        "recall": round(score.recall, 4),
+        "f1": round(score.f1, 4),
+        "snippet_precision": round(1 - without_found / without_total, 4) if without_total else None,
+        "snippet_recall": round(with_found / with_total, 4) if with_total else None,
+        "docs_per_second": round(pages / result.seconds, 1) if result.seconds else None,
+        "ms_per_doc": round(1000 * result.seconds / pages, 2) if pages else None,
+        "peak_rss_mib": round(result.peak_rss_mib, 1),
+        "added_rss_mib": round(result.added_rss_mib, 1),
+        "errors": result.errors,
+    }
+
+
+def _table(rows: list[dict], title: str) -> Table:
+    table = Table(title=title, title_justify="left")
+    columns = [("extractor", "extractor"), ("P", "precision"), ("R", "recall"), ("F1", "f1"),
+               ("snip P", "snippet_precision"), ("snip R", "snippet_recall"),
+               ("docs/s", "docs_per_second"), ("ms/doc", "ms_per_doc"),
+               ("peak MiB", "peak_rss_mib"), ("+MiB", "added_rss_mib"), ("errors", "errors")]
+    for header, _ in columns:
+        table.add_column(header, justify="left" if header == "extractor" else "right")
+    for row in rows:
+        table.add_row(*("-" if row[key] is None else str(row[key]) for _, key in columns))
+    return table

@@ -1,0 +1,174 @@
+"""Bytes to text: BOM, then a declared charset, then UTF-8, then a fallback that never raises.
+
+Binary payloads (PDF, images, archives, executables) are refused here with a clear error, so
+later stages only ever see text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from cleaner.errors import BinaryInputError
+
+#: Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+#: Leading bytes of common binary formats, with the name used in the error message.
+BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"RIFF", "RIFF media (WebP/WAV/AVI)"),
+    (b"PK\x03\x04", "ZIP archive (or DOCX/XLSX/EPUB)"),
+    (b"PK\x05\x06", "ZIP archive"),
+    (b"\x1f\x8b", "gzip data (name the file .gz to have it decompressed)"),
+    (b"BZh", "bzip2 data"),
+    (b"\xfd7zXZ\x00", "xz data"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\x7fELF", "ELF executable"),
+    (b"MZ", "Windows executable"),
+    (b"\x00\x00\x01\x00", "icon image"),
+    (b"wOFF", "WOFF font"),
+    (b"wOF2", "WOFF2 font"),
+    (b"OggS", "Ogg media"),
+    (b"fLaC", "FLAC audio"),
+    (b"ID3", "MP3 audio"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Office document"),
+    (b"SQLite format 3\x00", "SQLite database"),
+)
+
+#: How much of the document the binary check and the charset declaration search look at.
+SNIFF_BYTES = 4096
+#: Share of control bytes (other than tab, newline, CR, form feed, escape) that marks binary data.
+MAX_CONTROL_SHARE = 0.10
+
+_CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})"""
+    rb"""|<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""",
+    re.IGNORECASE,
+)
+#: WHATWG treats these labels as windows-1252, a superset that never fails on 0x80-0x9F.
+_WHATWG_ALIASES = {
+    "iso-8859-1": "windows-1252",
+    "iso8859-1": "windows-1252",
+    "latin-1": "windows-1252",
+    "latin1": "windows-1252",
+    "us-ascii": "windows-1252",
+    "ascii": "windows-1252",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-sjis": "shift_jis",
+}
+FALLBACK_ENCODING = "windows-1252"
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Decoded text and how its encoding was decided."""
+
+    text: str
+    encoding: str
+    #: "bom", "declared", "utf-8", "utf-16-guess" or "fallback".
+    how: str
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode a document's bytes; raise BinaryInputError for binary formats, otherwise never fail."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            text = data[len(bom) :].decode(encoding, errors="replace")
+            return Decoded(_clean_text(text), encoding, "bom")
+    guessed_utf16 = _guess_utf16_without_bom(data)
+    if guessed_utf16:
+        return Decoded(_clean_text(data.decode(guessed_utf16, errors="replace")), guessed_utf16,
+                       "utf-16-guess")
+    _refuse_binary(data)
+    declared = declared_charset(data)
+    if declared and declared != "utf-8":
+        if _is_single_byte(declared) and not data.isascii() and _is_utf8(data):
+            # A page declared latin-1 whose bytes are valid UTF-8 is UTF-8 mislabelled: valid
+            # multi-byte UTF-8 sequences almost never arise by chance in single-byte text.
+            return Decoded(_clean_text(data.decode("utf-8")), "utf-8", "utf-8")
+        try:
+            return Decoded(_clean_text(data.decode(declared)), declared, "declared")
+        except UnicodeDecodeError:
+            pass
+    if _is_utf8(data):
+        return Decoded(_clean_text(data.decode("utf-8")), "utf-8", "utf-8")
+    text = data.decode(FALLBACK_ENCODING, errors="replace")
+    return Decoded(_clean_text(text), FALLBACK_ENCODING, "fallback")
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The Python codec name of a ``<meta charset>`` or XML declaration in the head, if valid."""
+    match = _DECLARED_CHARSET.search(data[:SNIFF_BYTES])
+    if not match:
+        return None
+    label = (match.group(1) or match.group(2)).decode("ascii").lower()
+    label = _WHATWG_ALIASES.get(label, label)
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    if name.startswith(("utf-16", "utf-32")):
+        # A UTF-16 declaration inside bytes readable as ASCII is false by construction (WHATWG).
+        return "utf-8"
+    return name
+
+
+def _refuse_binary(data: bytes) -> None:
+    head = data[:SNIFF_BYTES]
+    for signature, what in BINARY_SIGNATURES:
+        if head.startswith(signature):
+            raise BinaryInputError(f"binary input: looks like a {what}, not HTML or text")
+    if not head:
+        return
+    controls = sum(1 for byte in head if byte in _CONTROL_BYTES)
+    if controls / len(head) > MAX_CONTROL_SHARE:
+        raise BinaryInputError(
+            f"binary input: {controls} of the first {len(head)} bytes are control characters"
+        )
+
+
+def _guess_utf16_without_bom(data: bytes) -> str | None:
+    """Spot BOM-less UTF-16 of mostly-ASCII text: a NUL in every other byte."""
+    head = data[:SNIFF_BYTES]
+    if len(head) < 16:
+        return None
+    even_nuls = head[0::2].count(0) / len(head[0::2])
+    odd_nuls = head[1::2].count(0) / len(head[1::2])
+    if odd_nuls > 0.4 and even_nuls < 0.05:
+        return "utf-16-le"
+    if even_nuls > 0.4 and odd_nuls < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _is_single_byte(codec_name: str) -> bool:
+    """True for 8-bit codecs (latin-1, cp1251, koi8-r...), where every character is one byte."""
+    return all(len(ch.encode(codec_name, errors="ignore")) <= 1 for ch in "é€жא中")
+
+
+def _clean_text(text: str) -> str:
+    """Drop NUL characters, which no page means to show and which break downstream parsers."""
+    return text.replace("\x00", "") if "\x00" in text else text

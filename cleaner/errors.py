@@ -1,0 +1,43 @@
+"""Exception types that ``cleaner.clean`` documents: callers catch these and nothing else."""
+
+from __future__ import annotations
+
+
+class CleanerError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+class InputError(CleanerError, ValueError):
+    """The document cannot be treated as a web page (empty, binary, too large, ...)."""
+
+    kind = "input"
+
+
+class EmptyInputError(InputError):
+    """The document holds no visible text at all."""
+
+    kind = "empty"
+
+
+class BinaryInputError(InputError):
+    """The document is binary data (PDF, image, archive, ...) rather than HTML or text."""
+
+    kind = "binary"
+
+
+class InputTooLargeError(InputError):
+    """The document is larger than the configured ``max_bytes``."""
+
+    kind = "too-large"
+
+
+class UnsupportedInputError(InputError):
+    """The chosen extractor cannot handle this kind of input (e.g. an HTML-only extractor on text)."""
+
+    kind = "unsupported"
+
+
+class UnknownExtractorError(CleanerError, ValueError):
+    """No extractor is registered under the requested name."""
+
+    kind = "unknown-extractor"

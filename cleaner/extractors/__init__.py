@@ -1,0 +1,72 @@
+"""Extractors map a Page to one Decision per block. This module is their registry.
+
+Extractors are pure functions of (Page, Options): they read no files, print nothing and keep no
+state between calls, so the same input always gives the same labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from cleaner.blocks import Page
+from cleaner.errors import UnknownExtractorError, UnsupportedInputError
+from cleaner.extractors import keep_all, trafilatura_based
+from cleaner.options import InputType, Options
+from cleaner.result import Decision
+
+LabelFunction = Callable[[Page, Options], list[Decision]]
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractorSpec:
+    """A registered extractor: its name, what it is, which inputs it takes, its function."""
+
+    name: str
+    summary: str
+    input_types: frozenset[InputType]
+    label: LabelFunction
+
+
+REGISTRY: Mapping[str, ExtractorSpec] = MappingProxyType({
+    spec.name: spec
+    for spec in (
+        ExtractorSpec(
+            "keep-all",
+            "baseline: every block is body (what 'whole page text' scores)",
+            frozenset({"text", "html"}),
+            keep_all.label,
+        ),
+        ExtractorSpec(
+            "trafilatura",
+            "trafilatura's extract() on the HTML, mapped back onto our blocks",
+            frozenset({"html"}),
+            trafilatura_based.label,
+        ),
+    )
+})
+
+#: What "auto" means per input type: the best extractor measured on the dev sets so far.
+AUTO: Mapping[InputType, str] = MappingProxyType({"text": "keep-all", "html": "trafilatura"})
+
+
+def extractor_names() -> list[str]:
+    """Every name ``--extractor`` accepts, "auto" first."""
+    return ["auto", *REGISTRY]
+
+
+def resolve_extractor(name: str, input_type: InputType) -> ExtractorSpec:
+    """The extractor called ``name`` for this input type; clear errors for unknown or unsuited."""
+    key = AUTO[input_type] if name == "auto" else name
+    spec = REGISTRY.get(key)
+    if spec is None:
+        raise UnknownExtractorError(
+            f"unknown extractor {name!r}; choose one of: {', '.join(extractor_names())}"
+        )
+    if input_type not in spec.input_types:
+        accepted = " or ".join(sorted(spec.input_types))
+        raise UnsupportedInputError(
+            f"extractor {spec.name!r} takes {accepted} input, and this document is {input_type}"
+        )
+    return spec

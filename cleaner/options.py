@@ -1,0 +1,25 @@
+"""Options for one ``clean`` call: a frozen dataclass passed explicitly, never read from globals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+InputType = Literal["text", "html"]
+InputTypeChoice = Literal["auto", "text", "html"]
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How to clean a document. Each field maps 1:1 to a CLI option of the same name."""
+
+    #: Extractor name from the registry; "auto" picks the best measured one for the input type.
+    extractor: str = "auto"
+    #: The page's address, when known: recorded in the result and given to URL-aware extractors.
+    url: str | None = None
+    #: "auto" sniffs HTML vs text dump from the content; "text"/"html" force one front door.
+    input_type: InputTypeChoice = "auto"
+    #: Prepend the title to ``Result.text`` (the gold bodies of the benchmarks exclude it).
+    include_title: bool = False
+    #: Refuse documents larger than this many bytes (after decompression); None means no limit.
+    max_bytes: int | None = 64 * 1024 * 1024

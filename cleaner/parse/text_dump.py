@@ -1,0 +1,165 @@
+"""Parse a plain-text dump of a web page into Blocks.
+
+Handles the three shapes scraped text comes in:
+
+* w3m style: one paragraph per line, "  • " bullets, nested indents;
+* lynx style: hard-wrapped near 80 columns (wrapped lines are joined back into one block),
+  "*", "+", "o", "-" bullets and numbered items;
+* plain paragraphs separated by blank lines, wrapped or not.
+
+Every non-blank input line ends up in exactly one block, and blocks keep their 1-based line span.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from cleaner.blocks import Block, Page
+
+#: Bullets that always start a list item when they open a line.
+STRONG_BULLETS = "•◦▪▫‣∙●○■□◆◇☆★►▸▹✓✔"
+#: Bullets that open a list item unless the line reads as the continuation of a wrapped line
+#: (lynx uses "*", "+" and "o"; plain text uses "-"; "o" is also a word in several languages).
+WEAK_BULLETS = "*+o-–·"
+_MARKER = re.compile(
+    rf"(?P<marker>[{re.escape(STRONG_BULLETS)}]|[{re.escape(WEAK_BULLETS)}]"
+    r"|\d{1,3}[.)]|\(\d{1,3}\))[ \t]+(?=\S)"
+)
+
+#: Fewest non-blank lines a dump needs before we trust a wrap-width estimate.
+MIN_LINES_FOR_WRAP = 8
+#: Wrap widths outside this range are not hard wrapping (w3m dumps have unbounded lines).
+WRAP_WIDTH_RANGE = (30, 120)
+#: The wrap width is this percentile of line widths (ignoring rare over-long lines).
+WRAP_PERCENTILE = 0.99
+#: A hard-wrapped dump has many lines within this many columns of its wrap width...
+NEAR_FULL_COLUMNS = 10
+#: ...at least this share of its non-blank lines.
+MIN_NEAR_FULL_SHARE = 0.05
+TAB_SIZE = 8
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    number: int  # 1-based
+    raw: str
+    indent: int
+    marker: str
+    text: str  # without indent and marker
+    width: int  # display width of the whole line, trailing space stripped
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on \\n, \\r\\n or \\r only, so line numbers match editors and ``wc -l``."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def parse_text(text: str, url: str | None = None) -> Page:
+    """Parse a text dump into a Page whose blocks cover every non-blank line exactly once."""
+    lines = [_read_line(number, raw) for number, raw in enumerate(split_lines(text), start=1)]
+    width = detect_wrap_width([line for line in lines if line is not None])
+    groups = _group_wrapped(lines, width)
+    blocks = tuple(_to_block(index, group, lines) for index, group in enumerate(groups))
+    return Page(input_type="text", blocks=blocks, source_text=text, url=url)
+
+
+def detect_wrap_width(lines: list[_Line]) -> int | None:
+    """The column a hard-wrapped dump was wrapped at, or None when lines are not hard-wrapped."""
+    widths = sorted(line.width for line in lines)
+    if len(widths) < MIN_LINES_FOR_WRAP:
+        return None
+    width = widths[int(WRAP_PERCENTILE * (len(widths) - 1))]
+    low, high = WRAP_WIDTH_RANGE
+    if not low <= width <= high:
+        return None
+    near_full = sum(1 for w in widths if width - NEAR_FULL_COLUMNS <= w <= width)
+    if near_full < max(3, MIN_NEAR_FULL_SHARE * len(widths)):
+        return None
+    return width
+
+
+def _read_line(number: int, raw: str) -> _Line | None:
+    expanded = raw.expandtabs(TAB_SIZE).rstrip()
+    stripped = expanded.lstrip()
+    if not stripped:
+        return None
+    indent = len(expanded) - len(stripped)
+    match = _MARKER.match(stripped)
+    marker, text = "", stripped
+    if match:
+        marker, text = match.group("marker"), stripped[match.end() :]
+    return _Line(number, expanded, indent, marker, text, _display_width(expanded))
+
+
+def _group_wrapped(lines: list[_Line | None], width: int | None) -> list[list[_Line]]:
+    """Group consecutive lines that a hard wrap split apart; every other line stands alone."""
+    groups: list[list[_Line]] = []
+    previous: _Line | None = None
+    for line in lines:
+        if line is None:
+            previous = None
+            continue
+        if previous is not None and width and _continues(groups[-1], line, width):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+        previous = line
+    return groups
+
+
+def _continues(group: list[_Line], line: _Line, width: int) -> bool:
+    """Whether ``line`` is the wrapped continuation of the block ``group`` is building."""
+    first, last = group[0], group[-1]
+    if line.marker and line.marker[0] in STRONG_BULLETS:
+        return False
+    if line.indent != _text_column(first):
+        return False
+    # The wrap moved this line's first word down only if it would not fit after the last line.
+    first_word = (line.marker + " " + line.text if line.marker else line.text).split(" ", 1)[0]
+    return last.width + 1 + _display_width(first_word) > width
+
+
+def _text_column(line: _Line) -> int:
+    """Column where a line's text starts, after its indent and any list marker."""
+    if not line.marker:
+        return line.indent
+    body = line.raw.lstrip()
+    return line.indent + _display_width(body) - _display_width(line.text)
+
+
+def _to_block(index: int, group: list[_Line], lines: list[_Line | None]) -> Block:
+    first, last = group[0], group[-1]
+    text = first.text
+    for line in group[1:]:
+        piece = line.raw.strip()
+        text = text + piece if _joins_without_space(text, piece) else f"{text} {piece}"
+    before = first.number - 2  # index of the line above in ``lines``
+    after = last.number  # index of the line below
+    return Block(
+        index=index,
+        text=text,
+        start_line=first.number,
+        end_line=last.number,
+        indent=first.indent,
+        marker=first.marker,
+        blank_before=before < 0 or lines[before] is None,
+        blank_after=after >= len(lines) or lines[after] is None,
+    )
+
+
+def _joins_without_space(left: str, right: str) -> bool:
+    """Scripts written without spaces (Chinese, Japanese) rejoin wrapped lines with no space."""
+    return bool(left and right) and _is_wide(left[-1]) and _is_wide(right[0])
+
+
+def _is_wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _display_width(text: str) -> int:
+    """Columns a terminal dump gives ``text``: East Asian wide characters take two."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if _is_wide(ch) else 1 for ch in text)

@@ -1,0 +1,67 @@
+"""The library call: decode → sniff → parse into blocks → label → Result."""
+
+from __future__ import annotations
+
+from cleaner.decode import decode
+from cleaner.errors import EmptyInputError, InputTooLargeError
+from cleaner.extractors import resolve_extractor
+from cleaner.options import InputTypeChoice, Options
+from cleaner.parse import parse_html, parse_text
+from cleaner.result import Result, build_result
+from cleaner.sniff import sniff_input_type
+
+
+def clean(
+    doc: str | bytes,
+    *,
+    url: str | None = None,
+    extractor: str = "auto",
+    input_type: InputTypeChoice = "auto",
+    include_title: bool = False,
+    source: str | None = None,
+) -> Result:
+    """Clean one document (HTML or a text dump, as str or bytes) and return its labelled Result.
+
+    Raises ``cleaner.InputError`` (or a subclass) for input it cannot treat, and
+    ``cleaner.UnknownExtractorError`` for a bad extractor name.
+    """
+    options = Options(extractor=extractor, url=url, input_type=input_type,
+                      include_title=include_title)
+    return clean_document(doc, options, source=source)
+
+
+def clean_document(doc: str | bytes, options: Options, *, source: str | None = None) -> Result:
+    """``clean`` with an explicit Options object (what the CLI and the scorer use)."""
+    text = document_text(doc, options.max_bytes)
+    input_type = sniff_input_type(text) if options.input_type == "auto" else options.input_type
+    spec = resolve_extractor(options.extractor, input_type)
+    parse = parse_html if input_type == "html" else parse_text
+    page = parse(text, url=options.url)
+    if not page.blocks:
+        raise EmptyInputError("the document has no visible text")
+    decisions = spec.label(page, options)
+    return build_result(
+        page.blocks,
+        decisions,
+        source=source,
+        input_type=input_type,
+        extractor=spec.name,
+        title_hint=page.title_hint,
+        include_title=options.include_title,
+        url=options.url,
+    )
+
+
+def document_text(doc: str | bytes, max_bytes: int | None) -> str:
+    """Decoded text of ``doc``, refusing oversized, binary and empty documents."""
+    if not isinstance(doc, str | bytes | bytearray | memoryview):
+        raise TypeError(f"clean() takes str or bytes, not {type(doc).__name__}")
+    size = len(doc.encode("utf-8", errors="replace")) if isinstance(doc, str) else len(doc)
+    if max_bytes is not None and size > max_bytes:
+        raise InputTooLargeError(
+            f"document is {size:,} bytes, above the limit of {max_bytes:,} (max_bytes)"
+        )
+    text = doc if isinstance(doc, str) else decode(bytes(doc)).text
+    if not text.strip():
+        raise EmptyInputError("the document is empty" if not text else "the document is blank")
+    return text

@@ -1,0 +1,152 @@
+"""The outcome of cleaning one document: labelled blocks, and everything derived from them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from cleaner.blocks import Block
+from cleaner.labels import Label
+from cleaner.options import InputType
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """An extractor's verdict on one block, with the rule or evidence that decided it."""
+
+    label: Label
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledBlock:
+    block: Block
+    label: Label
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of consecutive blocks with the same label."""
+
+    label: Label
+    text: str
+    #: Text input: 1-based inclusive input lines the segment covers; None for HTML.
+    start_line: int | None
+    end_line: int | None
+    #: HTML input: element path of the segment's first block; None for text.
+    path: str | None
+    #: Index of the first and last block in the page.
+    first_block: int
+    last_block: int
+
+    def to_dict(self) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "label": self.label.value,
+            "text": self.text,
+            "start_line": self.start_line,
+            "end_line": self.end_line,
+        }
+        if self.path is not None:
+            record["path"] = self.path
+        return record
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """Body text, title and labelled segments of one document (see DESIGN.md, "Formats")."""
+
+    source: str | None
+    input_type: InputType
+    extractor: str
+    title: str | None
+    #: The article body (plus the title when Options.include_title), paragraphs separated by
+    #: blank lines.
+    text: str
+    segments: tuple[Segment, ...]
+    blocks: tuple[LabelledBlock, ...]
+    url: str | None = None
+
+    def text_of(self, *labels: Label | str) -> str:
+        """Text of every block with one of ``labels``, e.g. ``result.text_of("comments")``."""
+        wanted = {Label(label) for label in labels}
+        return render_blocks(b.block for b in self.blocks if b.label in wanted)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON record of DESIGN.md: source, input_type, extractor, title, text, segments."""
+        return {
+            "source": self.source,
+            "input_type": self.input_type,
+            "extractor": self.extractor,
+            "title": self.title,
+            "text": self.text,
+            "segments": [segment.to_dict() for segment in self.segments],
+        }
+
+
+def render_blocks(blocks: Iterable[Block]) -> str:
+    """Join blocks as output text: blank lines between paragraphs, list items on single lines."""
+    parts: list[str] = []
+    previous: Block | None = None
+    for block in blocks:
+        if parts:
+            tight = previous is not None and previous.marker and block.marker
+            parts.append("\n" if tight else "\n\n")
+        parts.append(block.rendered())
+        previous = block
+    return "".join(parts)
+
+
+def build_result(
+    blocks: Sequence[Block],
+    decisions: Sequence[Decision],
+    *,
+    source: str | None,
+    input_type: InputType,
+    extractor: str,
+    title_hint: str | None,
+    include_title: bool,
+    url: str | None = None,
+) -> Result:
+    """Derive the Result (text, title, segments) from one decision per block."""
+    if len(blocks) != len(decisions):
+        raise ValueError(f"{extractor}: {len(decisions)} decisions for {len(blocks)} blocks")
+    labelled = tuple(
+        LabelledBlock(block, decision.label, decision.reason)
+        for block, decision in zip(blocks, decisions, strict=True)
+    )
+    title_blocks = [item.block for item in labelled if item.label is Label.TITLE]
+    title = title_blocks[0].text if title_blocks else title_hint
+    body = render_blocks(item.block for item in labelled if item.label is Label.BODY)
+    if include_title and title:
+        body = f"{title}\n\n{body}" if body else title
+    return Result(
+        source=source,
+        input_type=input_type,
+        extractor=extractor,
+        title=title,
+        text=body,
+        segments=tuple(_segments(labelled)),
+        blocks=labelled,
+        url=url,
+    )
+
+
+def _segments(labelled: Sequence[LabelledBlock]) -> Iterable[Segment]:
+    start = 0
+    for end in range(1, len(labelled) + 1):
+        if end < len(labelled) and labelled[end].label is labelled[start].label:
+            continue
+        run = [item.block for item in labelled[start:end]]
+        first, last = run[0], run[-1]
+        yield Segment(
+            label=labelled[start].label,
+            text="\n".join(block.rendered() for block in run),
+            start_line=first.start_line,
+            end_line=last.end_line,
+            path=first.dom.path if first.dom else None,
+            first_block=first.index,
+            last_block=last.index,
+        )
+        start = end

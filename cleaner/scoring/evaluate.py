@@ -1,0 +1,207 @@
+"""Run one extractor over scoring cases and measure every case against its gold."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from cleaner.errors import CleanerError
+from cleaner.labels import Label
+from cleaner.options import Options
+from cleaner.pipeline import clean_document
+from cleaner.result import Result
+from cleaner.scoring.cases import Case
+from cleaner.scoring.metrics import (
+    BodyScore,
+    Overlap,
+    body_score,
+    shingle_overlap,
+    snippets_found,
+)
+
+Confusion = Counter  # Counter[tuple[gold Label, predicted Label]]
+
+
+@dataclass(frozen=True, slots=True)
+class CaseScore:
+    """How one extractor did on one case."""
+
+    case: Case
+    overlap: Overlap
+    line_total: int = 0
+    line_correct: int = 0
+    confusion: Confusion = field(default_factory=Counter)
+    title_ok: bool | None = None
+    with_found: int = 0
+    without_found: int = 0
+    error: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def line_accuracy(self) -> float | None:
+        return self.line_correct / self.line_total if self.line_total else None
+
+    def figures(self) -> dict[str, float]:
+        """The figures a floor can be pinned on, by name."""
+        figures = {
+            "precision": self.overlap.precision,
+            "recall": self.overlap.recall,
+            "f1": self.overlap.f1,
+        }
+        if self.line_accuracy is not None:
+            figures["line_accuracy"] = self.line_accuracy
+        return figures
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """Figures over a set of cases: benchmark-style body score, lines, titles, snippets."""
+
+    body: BodyScore
+    line_total: int
+    line_correct: int
+    confusion: Confusion
+    titles_total: int
+    titles_ok: int
+    with_total: int
+    with_found: int
+    without_total: int
+    without_found: int
+    failures: int
+    seconds: float
+
+    @property
+    def line_accuracy(self) -> float | None:
+        return self.line_correct / self.line_total if self.line_total else None
+
+    @property
+    def snippet_recall(self) -> float | None:
+        """Share of must-keep snippets present in the output."""
+        return self.with_found / self.with_total if self.with_total else None
+
+    @property
+    def snippet_precision(self) -> float | None:
+        """Share of must-drop snippets absent from the output."""
+        if not self.without_total:
+            return None
+        return 1 - self.without_found / self.without_total
+
+    def figures(self) -> dict[str, float]:
+        figures = {
+            "precision": self.body.precision,
+            "recall": self.body.recall,
+            "f1": self.body.f1,
+        }
+        optional = {
+            "line_accuracy": self.line_accuracy,
+            "snippet_precision": self.snippet_precision,
+            "snippet_recall": self.snippet_recall,
+        }
+        figures.update({name: value for name, value in optional.items() if value is not None})
+        return figures
+
+
+def score_case(case: Case, extractor: str) -> CaseScore:
+    """Clean the case's input with ``extractor`` and compare with its gold; never raises."""
+    started = time.perf_counter()
+    try:
+        result = clean_document(
+            case.read_input(),
+            Options(extractor=extractor, input_type=case.input_kind),
+            source=str(case.input_path),
+        )
+    except (CleanerError, OSError) as error:
+        return CaseScore(
+            case, shingle_overlap(case.gold_body, ""), error=f"{type(error).__name__}: {error}",
+            seconds=time.perf_counter() - started,
+        )
+    seconds = time.perf_counter() - started
+    line_total, line_correct, confusion = _line_figures(case, result)
+    return CaseScore(
+        case=case,
+        overlap=shingle_overlap(case.gold_body, result.text),
+        line_total=line_total,
+        line_correct=line_correct,
+        confusion=confusion,
+        title_ok=_title_ok(case.gold_title, result.title),
+        with_found=snippets_found(case.with_snippets, result.text),
+        without_found=snippets_found(case.without_snippets, result.text),
+        seconds=seconds,
+    )
+
+
+def score_cases(
+    cases: Iterable[Case], extractor: str, progress: Callable[[Case], None] | None = None
+) -> list[CaseScore]:
+    """Score every case in order; ``progress`` is called after each."""
+    scores = []
+    for case in cases:
+        scores.append(score_case(case, extractor))
+        if progress:
+            progress(case)
+    return scores
+
+
+def totals(scores: Sequence[CaseScore]) -> Totals:
+    confusion: Confusion = Counter()
+    for score in scores:
+        confusion.update(score.confusion)
+    titled = [s for s in scores if s.title_ok is not None]
+    return Totals(
+        body=body_score([s.overlap for s in scores]),
+        line_total=sum(s.line_total for s in scores),
+        line_correct=sum(s.line_correct for s in scores),
+        confusion=confusion,
+        titles_total=len(titled),
+        titles_ok=sum(1 for s in titled if s.title_ok),
+        with_total=sum(len(s.case.with_snippets) for s in scores),
+        with_found=sum(s.with_found for s in scores),
+        without_total=sum(len(s.case.without_snippets) for s in scores),
+        without_found=sum(s.without_found for s in scores),
+        failures=sum(1 for s in scores if s.error),
+        seconds=sum(s.seconds for s in scores),
+    )
+
+
+def grouped_totals(scores: Sequence[CaseScore]) -> dict[str, Totals]:
+    """Totals per input form, and over all cases as "all"."""
+    forms: dict[str, list[CaseScore]] = {}
+    for score in scores:
+        forms.setdefault(score.case.form, []).append(score)
+    groups = {form: totals(group) for form, group in sorted(forms.items())}
+    groups["all"] = totals(scores)
+    return groups
+
+
+def predicted_line_labels(result: Result, line_count: int) -> list[Label | None]:
+    """The label of the block covering each input line (None where no block does: blank lines)."""
+    labels: list[Label | None] = [None] * line_count
+    for item in result.blocks:
+        block = item.block
+        if block.start_line is None or block.end_line is None:
+            continue
+        for line in range(block.start_line, block.end_line + 1):
+            labels[line - 1] = item.label
+    return labels
+
+
+def _line_figures(case: Case, result: Result) -> tuple[int, int, Confusion]:
+    if case.gold_labels is None or result.input_type != "text":
+        return 0, 0, Counter()
+    predicted = predicted_line_labels(result, len(case.gold_labels))
+    confusion: Confusion = Counter(
+        (gold, guess or Label.OTHER)
+        for gold, guess in zip(case.gold_labels, predicted, strict=True)
+        if gold is not None
+    )
+    total = sum(confusion.values())
+    correct = sum(count for (gold, guess), count in confusion.items() if gold is guess)
+    return total, correct, confusion
+
+
+def _title_ok(gold: str | None, found: str | None) -> bool | None:
+    if gold is None:
+        return None
+    return " ".join((found or "").split()).casefold() == " ".join(gold.split()).casefold()

@@ -1,0 +1,139 @@
+"""Print scoring results as tables (rich), and as a JSON document for machines."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from cleaner.labels import ALL_LABELS
+from cleaner.scoring.evaluate import CaseScore, Totals, grouped_totals, totals
+from cleaner.scoring.gate import Finding
+
+
+def _figure(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _title_mark(value: bool | None) -> str:
+    return {None: "-", True: "yes", False: "NO"}[value]
+
+
+def case_table(scores: Sequence[CaseScore], extractor: str) -> Table:
+    table = Table(title=f"cases ({extractor})", title_justify="left")
+    for column in ("case", "form", "P", "R", "F1", "lines", "title", "ms", "note"):
+        table.add_column(column, justify="left" if column in ("case", "form", "note") else "right")
+    for score in scores:
+        table.add_row(
+            score.case.id,
+            score.case.form,
+            _figure(score.overlap.precision),
+            _figure(score.overlap.recall),
+            _figure(score.overlap.f1),
+            _figure(score.line_accuracy),
+            _title_mark(score.title_ok),
+            f"{score.seconds * 1000:.1f}",
+            score.error or "",
+        )
+    return table
+
+
+def totals_table(groups: dict[str, Totals], extractor: str) -> Table:
+    table = Table(title=f"totals ({extractor})", title_justify="left")
+    for column in ("set", "pages", "P", "R", "F1", "lines", "titles", "snip P", "snip R",
+                   "failed", "ms/page"):
+        table.add_column(column, justify="left" if column == "set" else "right")
+    for name, group in groups.items():
+        pages = group.body.pages
+        table.add_row(
+            name,
+            str(pages),
+            _figure(group.body.precision),
+            _figure(group.body.recall),
+            _figure(group.body.f1),
+            _figure(group.line_accuracy),
+            f"{group.titles_ok}/{group.titles_total}" if group.titles_total else "-",
+            _figure(group.snippet_precision),
+            _figure(group.snippet_recall),
+            str(group.failures),
+            f"{group.seconds * 1000 / pages:.1f}" if pages else "-",
+        )
+    return table
+
+
+def confusion_table(group: Totals) -> Table | None:
+    """Rows: gold label; columns: predicted label; only labels that occur."""
+    if not group.confusion:
+        return None
+    used = [label for label in ALL_LABELS
+            if any(label in pair for pair in group.confusion)]
+    table = Table(title="per-line confusion (rows gold, columns predicted)", title_justify="left")
+    table.add_column("gold \\ predicted")
+    for label in used:
+        table.add_column(label.value[:8], justify="right")
+    for gold in used:
+        row = [group.confusion.get((gold, guess), 0) for guess in used]
+        if any(row):
+            table.add_row(gold.value, *(str(count) if count else "." for count in row))
+    return table
+
+
+def print_report(
+    console: Console, scores: Sequence[CaseScore], extractor: str, show_cases: bool
+) -> None:
+    if show_cases:
+        console.print(case_table(scores, extractor))
+    groups = grouped_totals(scores)
+    if len(groups) == 2:  # one input form: its row and "all" are the same
+        groups.pop("all")
+    console.print(totals_table(groups, extractor))
+    overall = totals(scores)
+    confusion = confusion_table(overall)
+    if confusion is not None:
+        console.print(confusion)
+
+
+def print_findings(console: Console, findings: Sequence[Finding], heading: str) -> None:
+    console.print(f"[bold]{heading}[/bold]")
+    for finding in findings:
+        console.print(f"  {finding.where}: {finding.message}")
+
+
+def report_json(scores: Sequence[CaseScore], extractor: str, target: str) -> dict[str, Any]:
+    """Everything the tables show, for machines."""
+    groups = grouped_totals(scores)
+    return {
+        "extractor": extractor,
+        "target": target,
+        "cases": [
+            {
+                "case": score.case.id,
+                "form": score.case.form,
+                **{name: round(value, 6) for name, value in score.figures().items()},
+                "title_ok": score.title_ok,
+                "with_found": score.with_found,
+                "with_total": len(score.case.with_snippets),
+                "without_found": score.without_found,
+                "without_total": len(score.case.without_snippets),
+                "seconds": round(score.seconds, 6),
+                "error": score.error,
+            }
+            for score in scores
+        ],
+        "totals": {
+            name: {
+                **{metric: round(value, 6) for metric, value in group.figures().items()},
+                "pages": group.body.pages,
+                "failures": group.failures,
+                "titles_ok": group.titles_ok,
+                "titles_total": group.titles_total,
+            }
+            for name, group in groups.items()
+        },
+        "confusion": [
+            {"gold": gold.value, "predicted": guess.value, "lines": count}
+            for (gold, guess), count in sorted(totals(scores).confusion.items())
+        ],
+    }

@@ -1,0 +1,35 @@
+"""Decide whether decoded text is an HTML document or a plain-text dump of a page."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.options import InputType
+
+#: How much of the text the sniffer reads.
+SNIFF_CHARS = 100_000
+#: A text with at least this many tags, making up at least TAG_LINE_SHARE of its lines, is HTML.
+MIN_TAGS = 20
+TAG_LINE_SHARE = 0.5
+
+_HTML_START = re.compile(
+    r"\A(?:\s|<!--.*?-->)*<(?:!doctype\s+html|html|head|body|meta|title|link|base|\?xml)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_COMMON_TAG = re.compile(
+    r"</?(?:html|head|body|div|p|span|a|table|tr|td|ul|ol|li|section|article|nav|header|footer"
+    r"|script|style|meta|link|br|img|h[1-6]|form|input|main|aside)\b[^<>]{0,2000}>",
+    re.IGNORECASE,
+)
+
+
+def sniff_input_type(text: str) -> InputType:
+    """Return "html" for markup, "text" for a dump; a dump quoting a few tags stays "text"."""
+    sample = text[:SNIFF_CHARS].lstrip("\ufeff")
+    if _HTML_START.match(sample):
+        return "html"
+    tags = sum(1 for _ in _COMMON_TAG.finditer(sample))
+    if tags < MIN_TAGS:
+        return "text"
+    lines = sum(1 for line in sample.splitlines() if line.strip())
+    return "html" if tags >= TAG_LINE_SHARE * max(lines, 1) else "text"
