@@ -85,15 +85,15 @@ class Decoded:
 
 
 def decode(data: bytes) -> Decoded:
-    """Decode a document's bytes; raise BinaryInputError for binary formats, otherwise never fail."""
+    """Decode a document's bytes; BinaryInputError for binary formats, otherwise never fails."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
             text = data[len(bom) :].decode(encoding, errors="replace")
             return Decoded(_clean_text(text), encoding, "bom")
     guessed_utf16 = _guess_utf16_without_bom(data)
     if guessed_utf16:
-        return Decoded(_clean_text(data.decode(guessed_utf16, errors="replace")), guessed_utf16,
-                       "utf-16-guess")
+        text = data.decode(guessed_utf16, errors="replace")
+        return Decoded(_clean_text(text), guessed_utf16, "utf-16-guess")
     _refuse_binary(data)
     declared = declared_charset(data)
     if declared and declared != "utf-8":

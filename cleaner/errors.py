@@ -32,7 +32,7 @@ class InputTooLargeError(InputError):
 
 
 class UnsupportedInputError(InputError):
-    """The chosen extractor cannot handle this kind of input (e.g. an HTML-only extractor on text)."""
+    """The chosen extractor cannot handle this kind of input (an HTML-only one on text)."""
 
     kind = "unsupported"
 

@@ -30,7 +30,7 @@ CONTENT_LABELS: frozenset[Label] = frozenset({Label.BODY})
 
 
 def parse_label(name: str) -> Label:
-    """Return the Label called ``name`` (case-insensitive), or raise ValueError listing the valid names."""
+    """The Label called ``name`` (case-insensitive); ValueError listing the valid names if none."""
     try:
         return Label(name.strip().lower())
     except ValueError:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import stat
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -47,13 +48,17 @@ def iter_inputs(paths: list[Path]) -> Iterator[InputFile]:
 
 
 def output_name(relative: Path, fmt: str) -> Path:
-    """Output path for an input, relative to OUT: the input's name minus ``.gz``, plus the format."""
+    """Output path relative to OUT: the input's name, minus ``.gz``, plus ``.FORMAT``."""
     name = relative.name[:-3] if relative.name.lower().endswith(".gz") else relative.name
     return relative.with_name(f"{name}.{fmt}")
 
 
 def read_document(path: Path, max_bytes: int | None) -> bytes:
     """The file's bytes, gunzipped when it ends in .gz; InputError for truncated or corrupt gzip."""
+    mode = os.stat(path).st_mode  # follows symlinks: a broken one raises FileNotFoundError
+    if not stat.S_ISREG(mode):
+        # A FIFO or device would block or never end; a directory cannot be read.
+        raise InputError("not a regular file (a directory, FIFO, socket or device)")
     limit = max_bytes if max_bytes is not None else -1
     if not path.name.lower().endswith(".gz"):
         with path.open("rb") as handle:

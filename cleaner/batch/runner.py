@@ -111,7 +111,10 @@ def process_file(task: _Task) -> Outcome:
     except CleanerError as error:
         return Outcome(source, "failed", getattr(error, "kind", "input"), str(error))
     except OSError as error:
-        return Outcome(source, "failed", "io", error.strerror or str(error))
+        message = error.strerror or str(error)
+        if task.source.is_symlink() and not task.source.exists():
+            message = "broken symbolic link"
+        return Outcome(source, "failed", "io", message)
     except Exception as error:  # a bug must cost one file, not the batch
         return Outcome(source, "failed", "internal", f"{type(error).__name__}: {error}")
 

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from cleaner.bench.peers import installed_peers
@@ -35,7 +34,9 @@ def bench_command(
     limit: Annotated[int | None, typer.Option(
         min=1, help="Only the first N pages.",
     )] = None,
-    json_path: Annotated[Path | None, typer.Option("--json", help="Write the table as JSON.")] = None,
+    json_path: Annotated[Path | None, typer.Option(
+        "--json", help="Write the table as JSON.",
+    )] = None,
 ) -> None:
     """P/R/F1, docs/s and peak memory per extractor, each in its own process, on the same pages."""
     if text is not None and text not in ("w3m", "lynx"):
@@ -76,14 +77,12 @@ def _candidates(names: list[str] | None, with_peers: bool, input_kind: str) -> l
 
 
 def _row(result: RunResult, cases) -> dict:
-    overlaps = [shingle_overlap(c.gold_body, text) for c, text in zip(cases, result.outputs)]
-    score = body_score(overlaps)
-    with_total = sum(len(c.with_snippets) for c in cases)
-    without_total = sum(len(c.without_snippets) for c in cases)
-    with_found = sum(snippets_found(c.with_snippets, t) for c, t in zip(cases, result.outputs))
-    without_found = sum(
-        snippets_found(c.without_snippets, t) for c, t in zip(cases, result.outputs)
-    )
+    pairs = list(zip(cases, result.outputs, strict=True))
+    score = body_score([shingle_overlap(case.gold_body, text) for case, text in pairs])
+    with_total = sum(len(case.with_snippets) for case in cases)
+    without_total = sum(len(case.without_snippets) for case in cases)
+    with_found = sum(snippets_found(case.with_snippets, text) for case, text in pairs)
+    without_found = sum(snippets_found(case.without_snippets, text) for case, text in pairs)
     pages = len(cases)
     return {
         "extractor": result.candidate.name,

@@ -34,7 +34,8 @@ def clean_command(
     )],
     out: Annotated[Path | None, typer.Option(
         "--out", "-o",
-        help="Output directory (txt, json: mirrors the input tree) or file (jsonl; default stdout).",
+        help="Output directory (txt, json: mirrors the input tree), or file (jsonl; default: "
+        "stdout).",
     )] = None,
     fmt: Annotated[str, typer.Option(
         "--format", "-f", help="txt: body text; json: record per document; jsonl: one file.",

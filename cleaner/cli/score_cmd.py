@@ -1,4 +1,4 @@
-"""``cleaner score TARGET``: measure an extractor on fixtures or a benchmark folder; gate on floors."""
+"""``cleaner score TARGET``: measure an extractor on fixtures or a benchmark folder, and gate."""
 
 from __future__ import annotations
 

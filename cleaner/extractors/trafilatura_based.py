@@ -19,4 +19,5 @@ def label(page: Page, options: Options) -> list[Decision]:
     extracted = trafilatura.extract(
         page.source_text, url=options.url, include_comments=False, deduplicate=False
     ) or ""
-    return [_KEPT if kept else _DROPPED for kept in kept_by([b.text for b in page.blocks], extracted)]
+    kept = kept_by([block.text for block in page.blocks], extracted)
+    return [_KEPT if is_kept else _DROPPED for is_kept in kept]

@@ -47,6 +47,10 @@ LANDMARK_ROLES = {
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _TOKEN_SPLIT = re.compile(r"[\s]+")
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>", re.IGNORECASE)
+#: Any start or end tag, for flattening pages nested deeper than libxml2 will build (2048).
+_ANY_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)\b[^<>]*>")
+_BREAK_RUN = re.compile(r"<br>(?:\s*<br>)+")
+_DEPTH_ERROR = "Excessive depth"
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +97,16 @@ def parse_html(text: str, url: str | None = None) -> Page:
 
 def _parse_tree(text: str) -> etree._Element:
     text = _XML_DECLARATION.sub("", text, count=1)
+    root, too_deep = _parse_once(text)
+    if too_deep:
+        # libxml2 stops building (and silently drops the rest) past 2048 levels: flatten the
+        # markup (block tags become line breaks, other tags vanish) and parse that instead.
+        flat = _BREAK_RUN.sub("<br>", _ANY_TAG.sub(_flatten_tag, text))
+        root, _ = _parse_once(flat)
+    return root
+
+
+def _parse_once(text: str) -> tuple[etree._Element, bool]:
     parser = html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
     try:
         root = html.document_fromstring(text, parser=parser)
@@ -100,13 +114,22 @@ def _parse_tree(text: str) -> etree._Element:
         raise EmptyInputError(f"HTML document has no content: {error}") from None
     if root is None:
         raise EmptyInputError("HTML document has no content")
-    return root
+    too_deep = any(_DEPTH_ERROR in entry.message for entry in parser.error_log)
+    return root, too_deep
+
+
+def _flatten_tag(match: re.Match[str]) -> str:
+    name = match.group(1).lower()
+    if name in INVISIBLE_TAGS or name in ("html", "body"):
+        return match.group(0)
+    return "<br>" if name in BLOCK_TAGS else ""
 
 
 def _title_hint(root: etree._Element) -> str | None:
     """og:title when present (usually free of the site name), else <title>."""
     for meta in root.iter("meta"):
-        if (meta.get("property") or meta.get("name") or "").lower() in ("og:title", "twitter:title"):
+        kind = (meta.get("property") or meta.get("name") or "").lower()
+        if kind in ("og:title", "twitter:title"):
             content = " ".join((meta.get("content") or "").split())
             if content:
                 return content

@@ -52,6 +52,8 @@ class CaseScore:
         }
         if self.line_accuracy is not None:
             figures["line_accuracy"] = self.line_accuracy
+        if self.title_ok is not None:
+            figures["title"] = float(self.title_ok)
         return figures
 
 
@@ -77,6 +79,10 @@ class Totals:
         return self.line_correct / self.line_total if self.line_total else None
 
     @property
+    def title_accuracy(self) -> float | None:
+        return self.titles_ok / self.titles_total if self.titles_total else None
+
+    @property
     def snippet_recall(self) -> float | None:
         """Share of must-keep snippets present in the output."""
         return self.with_found / self.with_total if self.with_total else None
@@ -96,6 +102,7 @@ class Totals:
         }
         optional = {
             "line_accuracy": self.line_accuracy,
+            "title_accuracy": self.title_accuracy,
             "snippet_precision": self.snippet_precision,
             "snippet_recall": self.snippet_recall,
         }

@@ -1,4 +1,4 @@
-"""The measures, exactly as ../shared/bench/README.md (and the article extraction benchmark) define them.
+"""The measures exactly as ../shared/bench/README.md (the article extraction benchmark) has them.
 
 Body: tokens are ``\\w+`` matches; each text becomes a multiset of overlapping 4-token shingles
 (a text shorter than 4 tokens is one shorter shingle); per page tp/fp/fn are normalised by their

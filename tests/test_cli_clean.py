@@ -1,0 +1,139 @@
+"""``cleaner clean`` over folders: outputs mirror the tree, bad files are reported and skipped,
+reruns resume, formats are as documented."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from pathlib import Path
+
+import pytest
+from helpers import run_cli
+
+DUMP = "Site Name\n  • Home\n\nA paragraph of the article body, long enough to matter.\n"
+HTML = "<html><body><nav><a href='/'>Home</a></nav><p>Article text in HTML.</p></body></html>"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "in"
+    (root / "sub" / "deeper").mkdir(parents=True)
+    (root / "a.txt").write_text(DUMP, encoding="utf-8")
+    (root / "b.html").write_text(HTML, encoding="utf-8")
+    (root / "sub" / "c.txt.gz").write_bytes(gzip.compress(DUMP.encode()))
+    (root / "sub" / "deeper" / "d.htm").write_text(HTML, encoding="utf-8")
+    (root / "notes.md").write_text("not an input: wrong suffix", encoding="utf-8")
+    return root
+
+
+def _add_bad_files(root: Path) -> None:
+    (root / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+    (root / "truncated.txt.gz").write_bytes(gzip.compress(DUMP.encode() * 50)[:40])
+    os.symlink(root / "missing-target.txt", root / "dangling.txt")
+
+
+def _outputs(out: Path) -> list[str]:
+    return sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+
+
+def test_clean_folder_to_json_mirrors_the_tree(corpus: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    done = run_cli("clean", str(corpus), "-o", str(out), "--format", "json", "--extractor",
+                   "keep-all", "--jobs", "2")
+    assert done.returncode == 0, done.stderr.decode()
+    assert _outputs(out) == ["a.txt.json", "b.html.json", "sub/c.txt.json",
+                             "sub/deeper/d.htm.json"]
+    record = json.loads((out / "a.txt.json").read_text(encoding="utf-8"))
+    assert record["source"].endswith("a.txt")
+    assert record["input_type"] == "text" and record["extractor"] == "keep-all"
+    assert record["segments"] == [{"label": "body", "text": "Site Name\n- Home\nA paragraph of "
+                                   "the article body, long enough to matter.", "start_line": 1,
+                                   "end_line": 4}]
+    html_record = json.loads((out / "b.html.json").read_text(encoding="utf-8"))
+    assert html_record["input_type"] == "html" and "path" in html_record["segments"][0]
+    assert b"done 4, skipped 0" in done.stderr
+
+
+def test_bad_files_are_reported_and_every_good_output_is_written(corpus: Path, tmp_path: Path):
+    _add_bad_files(corpus)
+    out = tmp_path / "out"
+    done = run_cli("clean", str(corpus), "-o", str(out), "--extractor", "keep-all", "-j", "2")
+    assert done.returncode == 1
+    assert _outputs(out) == ["a.txt.txt", "b.html.txt", "errors.jsonl", "sub/c.txt.txt",
+                             "sub/deeper/d.htm.txt"]
+    assert (out / "a.txt.txt").read_text(encoding="utf-8").startswith("Site Name")
+    report = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    by_name = {Path(entry["path"]).name: entry for entry in report}
+    assert set(by_name) == {"image.html", "truncated.txt.gz", "dangling.txt"}
+    assert by_name["image.html"]["kind"] == "binary"
+    assert "PNG" in by_name["image.html"]["message"]
+    assert "truncated gzip" in by_name["truncated.txt.gz"]["message"]
+    assert by_name["dangling.txt"]["message"] == "broken symbolic link"
+    stderr = done.stderr.decode()
+    assert "image.html" in stderr and "failed 3" in stderr
+
+
+def test_rerun_skips_finished_files_and_force_redoes_them(corpus: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    first = run_cli("clean", str(corpus), "-o", str(out), "--extractor", "keep-all", "-j", "1")
+    assert first.returncode == 0
+    (out / "a.txt.txt").unlink()
+    second = run_cli("clean", str(corpus), "-o", str(out), "--extractor", "keep-all", "-j", "1")
+    assert b"done 1, skipped 3" in second.stderr
+    forced = run_cli("clean", str(corpus), "-o", str(out), "--extractor", "keep-all", "--force")
+    assert b"done 4, skipped 0" in forced.stderr
+
+
+def test_jsonl_records_come_in_input_order_whatever_the_jobs(corpus: Path, tmp_path: Path):
+    outputs = []
+    for jobs in ("1", "3"):
+        target = tmp_path / f"all-{jobs}.jsonl"
+        done = run_cli("clean", str(corpus), "-o", str(target), "--format", "jsonl",
+                       "--extractor", "keep-all", "-j", jobs)
+        assert done.returncode == 0, done.stderr.decode()
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1]
+    sources = [json.loads(line)["source"] for line in outputs[0].splitlines()]
+    assert [Path(s).name for s in sources] == ["a.txt", "b.html", "c.txt.gz", "d.htm"]
+
+
+def test_jsonl_rerun_appends_only_missing_records(corpus: Path, tmp_path: Path):
+    target = tmp_path / "all.jsonl"
+    run_cli("clean", str(corpus), "-o", str(target), "--format", "jsonl", "--extractor",
+            "keep-all")
+    lines = target.read_bytes().splitlines(keepends=True)
+    target.write_bytes(b"".join(lines[:2]) + lines[2][:10])  # as if killed mid-record
+    rerun = run_cli("clean", str(corpus), "-o", str(target), "--format", "jsonl", "--extractor",
+                    "keep-all")
+    assert b"done 2, skipped 2" in rerun.stderr
+    assert sorted(target.read_bytes().splitlines()) == sorted(b"".join(lines).splitlines())
+
+
+def test_stdin_to_stdout():
+    done = run_cli("clean", "-", "--format", "txt", "--extractor", "keep-all",
+                   stdin=DUMP.encode())
+    assert done.returncode == 0
+    assert done.stdout.decode().startswith("Site Name\n\n- Home")
+
+
+def test_stdin_error_is_reported_with_exit_one():
+    done = run_cli("clean", "-", stdin=b"")
+    assert done.returncode == 1
+    assert b"<stdin>" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["clean", "in"], b"-o DIR"),
+        (["clean", "in", "-o", "out", "--format", "pdf"], b"--format"),
+        (["clean", "in", "-o", "out", "--extractor", "nope"], b"unknown extractor"),
+        (["clean", "does-not-exist", "-o", "out"], b"no such file"),
+    ],
+)
+def test_usage_errors_exit_two_with_a_message(tmp_path: Path, args, message):
+    (tmp_path / "in").mkdir()
+    done = run_cli(*args, cwd=tmp_path)
+    assert done.returncode == 2
+    assert message in done.stderr

@@ -1,0 +1,88 @@
+"""HTML to blocks: reading order, invisible content dropped, browser-like joining, DOM hints."""
+
+from cleaner.parse.html_dom import parse_html
+
+PAGE = """<!DOCTYPE html>
+<html><head><title>Page title - Site</title>
+<meta property="og:title" content="Article headline">
+<style>p { color: red }</style><script>var x = "<p>not text</p>";</script></head>
+<body>
+<nav class="main-nav"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<article class="post">
+  <h1>Article headline</h1>
+  <p>First <b>bold</b>word and <a href="#">a link</a> in one paragraph.</p>
+  <p>Line one<br>line two</p>
+  <div hidden>secret hidden text</div>
+  <div style="display: none">also hidden</div>
+  <p aria-hidden="true">aria hidden</p>
+  <template><p>template text</p></template>
+  <noscript>enable javascript</noscript>
+</article>
+<footer role="contentinfo"><p>© 2024 Site</p></footer>
+</body></html>
+"""
+
+
+def test_blocks_in_reading_order_without_invisible_text():
+    texts = [b.text for b in parse_html(PAGE).blocks]
+    assert texts == [
+        "Home",
+        "News",
+        "Article headline",
+        "First boldword and a link in one paragraph.",
+        "Line one",
+        "line two",
+        "© 2024 Site",
+    ]
+
+
+def test_title_hint_prefers_og_title():
+    assert parse_html(PAGE).title_hint == "Article headline"
+
+
+def test_dom_hints():
+    blocks = {b.text: b for b in parse_html(PAGE).blocks}
+    home = blocks["Home"].dom
+    assert home.tag == "li" and home.in_list
+    assert "nav" in home.landmarks and "main-nav" in home.tokens
+    assert blocks["Home"].link_density == 1.0
+    headline = blocks["Article headline"].dom
+    assert headline.heading_level == 1 and "post" in headline.tokens
+    paragraph = blocks["First boldword and a link in one paragraph."]
+    assert 0 < paragraph.link_density < 0.3
+    assert paragraph.dom.path.startswith("/html/body/article/p")
+    assert "footer" in blocks["© 2024 Site"].dom.landmarks
+
+
+def test_inline_whitespace_is_kept_between_words():
+    page = parse_html("<p><span>New</span> <span>York</span>\n<em>Times</em></p>")
+    assert [b.text for b in page.blocks] == ["New York Times"]
+
+
+def test_table_cells_are_separate_blocks():
+    page = parse_html("<table><tr><td>Name</td><td>Age</td></tr></table>")
+    assert [(b.text, b.dom.in_table) for b in page.blocks] == [("Name", True), ("Age", True)]
+
+
+def test_text_only_in_noscript_is_shown_when_nothing_else_is():
+    page = parse_html("<html><body><noscript><p>" + "Forum post text. " * 20 +
+                      "</p></noscript></body></html>")
+    assert page.blocks and page.blocks[0].text.startswith("Forum post text.")
+
+
+def test_broken_markup_still_parses():
+    page = parse_html("<div><p>unclosed <b>bold <i>both</div><p>next</table></span>")
+    assert [b.text for b in page.blocks] == ["unclosed bold both", "next"]
+
+
+def test_deep_nesting_does_not_recurse():
+    depth = 1500  # deeper than Python's recursion limit, within libxml2's
+    page = parse_html("<div>" * depth + "deep text" + "</div>" * depth + "<p>after</p>")
+    assert [b.text for b in page.blocks] == ["deep text", "after"]
+
+
+def test_nesting_beyond_the_parser_limit_keeps_all_text():
+    depth = 100_000
+    page = parse_html("<p>before</p>" + "<div><span>" * depth + "deep text" +
+                      "</span></div>" * depth + "<p>after</p>")
+    assert [b.text for b in page.blocks] == ["before", "deep text", "after"]

@@ -1,0 +1,26 @@
+"""HTML vs text dump."""
+
+from cleaner.sniff import sniff_input_type
+
+
+def test_doctype_is_html():
+    assert sniff_input_type("\n  <!DOCTYPE html><html><body>x</body></html>") == "html"
+
+
+def test_leading_comment_then_html():
+    assert sniff_input_type("<!-- saved page --><html><p>x</p></html>") == "html"
+
+
+def test_fragment_with_many_tags_is_html():
+    fragment = "\n".join(f"<div><p>paragraph {i}</p></div>" for i in range(30))
+    assert sniff_input_type(fragment) == "html"
+
+
+def test_text_dump_quoting_a_leaked_tag_stays_text():
+    dump = "Site name\n  • News\n\n" + "A paragraph of text.\n\n" * 20
+    dump += '<span class="dsq-postid" data-x="1">2 Comments\n'
+    assert sniff_input_type(dump) == "text"
+
+
+def test_plain_text_is_text():
+    assert sniff_input_type("Just words, no markup at all.") == "text"
