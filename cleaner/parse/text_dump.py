@@ -13,10 +13,10 @@ Every non-blank input line ends up in exactly one block, and blocks keep their 1
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from cleaner.blocks import Block, Page
+from cleaner.parse.wide_chars import WIDE_CHARACTER
 
 #: Bullets that always start a list item when they open a line.
 STRONG_BULLETS = "•◦▪▫‣∙●○■□◆◇☆★►▸▹✓✔"
@@ -48,7 +48,6 @@ class _Line:
     indent: int
     marker: str
     text: str  # without indent and marker
-    width: int  # display width of the whole line, trailing space stripped
 
 
 def split_lines(text: str) -> list[str]:
@@ -67,17 +66,25 @@ def parse_text(text: str, url: str | None = None) -> Page:
 
 def detect_wrap_width(lines: list[_Line]) -> int | None:
     """The column a hard-wrapped dump was wrapped at, or None when lines are not hard-wrapped."""
-    widths = sorted(line.width for line in lines)
-    if len(widths) < MIN_LINES_FOR_WRAP:
+    if len(lines) < MIN_LINES_FOR_WRAP:
         return None
-    width = widths[int(WRAP_PERCENTILE * (len(widths) - 1))]
     low, high = WRAP_WIDTH_RANGE
+    # Character counts never exceed display widths: when they already put the percentile above
+    # the range (any w3m dump with real paragraphs), skip measuring display widths.
+    if _percentile(sorted(len(line.raw) for line in lines)) > high:
+        return None
+    widths = sorted(_display_width(line.raw) for line in lines)
+    width = _percentile(widths)
     if not low <= width <= high:
         return None
     near_full = sum(1 for w in widths if width - NEAR_FULL_COLUMNS <= w <= width)
     if near_full < max(3, MIN_NEAR_FULL_SHARE * len(widths)):
         return None
     return width
+
+
+def _percentile(sorted_values: list[int]) -> int:
+    return sorted_values[int(WRAP_PERCENTILE * (len(sorted_values) - 1))]
 
 
 def _read_line(number: int, raw: str) -> _Line | None:
@@ -90,7 +97,7 @@ def _read_line(number: int, raw: str) -> _Line | None:
     marker, text = "", stripped
     if match:
         marker, text = match.group("marker"), stripped[match.end() :]
-    return _Line(number, expanded, indent, marker, text, _display_width(expanded))
+    return _Line(number, expanded, indent, marker, text)
 
 
 def _group_wrapped(lines: list[_Line | None], width: int | None) -> list[list[_Line]]:
@@ -118,7 +125,7 @@ def _continues(group: list[_Line], line: _Line, width: int) -> bool:
         return False
     # The wrap moved this line's first word down only if it would not fit after the last line.
     first_word = (line.marker + " " + line.text if line.marker else line.text).split(" ", 1)[0]
-    return last.width + 1 + _display_width(first_word) > width
+    return _display_width(last.raw) + 1 + _display_width(first_word) > width
 
 
 def _text_column(line: _Line) -> int:
@@ -155,11 +162,11 @@ def _joins_without_space(left: str, right: str) -> bool:
 
 
 def _is_wide(char: str) -> bool:
-    return unicodedata.east_asian_width(char) in ("W", "F")
+    return WIDE_CHARACTER.match(char) is not None
 
 
 def _display_width(text: str) -> int:
     """Columns a terminal dump gives ``text``: East Asian wide characters take two."""
     if text.isascii():
         return len(text)
-    return sum(2 if _is_wide(ch) else 1 for ch in text)
+    return len(text) + len(WIDE_CHARACTER.findall(text))
