@@ -46,7 +46,7 @@ def test_bench_on_text_dumps_without_peers(tmp_path: Path):
                    str(tmp_path / "r.json"))
     assert done.returncode == 0, done.stderr.decode()
     rows = json.loads((tmp_path / "r.json").read_text())
-    assert [row["extractor"] for row in rows] == ["cleaner keep-all"]
+    assert [row["extractor"] for row in rows] == ["cleaner keep-all", "cleaner heuristic"]
 
 
 def test_text_dump_becomes_one_paragraph_per_line_for_peers():

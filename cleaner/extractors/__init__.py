@@ -12,7 +12,7 @@ from types import MappingProxyType
 
 from cleaner.blocks import Page
 from cleaner.errors import UnknownExtractorError, UnsupportedInputError
-from cleaner.extractors import keep_all, trafilatura_based
+from cleaner.extractors import heuristic, keep_all, trafilatura_based
 from cleaner.options import InputType, Options
 from cleaner.result import Decision
 
@@ -39,6 +39,12 @@ REGISTRY: Mapping[str, ExtractorSpec] = MappingProxyType({
             keep_all.label,
         ),
         ExtractorSpec(
+            "heuristic",
+            "our rules: evidence per block, sections, the article region, title, layout",
+            frozenset({"text", "html"}),
+            heuristic.label,
+        ),
+        ExtractorSpec(
             "trafilatura",
             "trafilatura's extract() on the HTML, mapped back onto our blocks",
             frozenset({"html"}),
@@ -48,7 +54,7 @@ REGISTRY: Mapping[str, ExtractorSpec] = MappingProxyType({
 })
 
 #: What "auto" means per input type: the best extractor measured on the dev sets so far.
-AUTO: Mapping[InputType, str] = MappingProxyType({"text": "keep-all", "html": "trafilatura"})
+AUTO: Mapping[InputType, str] = MappingProxyType({"text": "heuristic", "html": "trafilatura"})
 
 
 def extractor_names() -> list[str]:
