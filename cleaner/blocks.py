@@ -6,12 +6,12 @@ One Block type serves both front doors; blocks parsed from HTML carry DOM hints 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from cleaner.options import InputType
 
 
-@dataclass(frozen=True, slots=True)
-class DomHints:
+class DomHints(NamedTuple):
     """What the HTML says about a block, beyond its text."""
 
     #: Tag of the block-level element that owns the text ("p", "li", "h2", "td", ...).
@@ -32,8 +32,7 @@ class DomHints:
     landmarks: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """A paragraph-like piece of a page, in reading order, with the hints its origin gives."""
 
     #: Position in the page, from 0.

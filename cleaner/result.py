@@ -4,23 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from cleaner.blocks import Block
 from cleaner.labels import Label
 from cleaner.options import InputType
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):
     """An extractor's verdict on one block, with the rule or evidence that decided it."""
 
     label: Label
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class LabelledBlock:
+class LabelledBlock(NamedTuple):
     block: Block
     label: Label
     reason: str

@@ -13,7 +13,7 @@ Every non-blank input line ends up in exactly one block, and blocks keep their 1
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cleaner.blocks import Block, Page
 from cleaner.parse.wide_chars import WIDE_CHARACTER
@@ -28,6 +28,8 @@ _MARKER = re.compile(
     r"|\d{1,3}[.)]|\(\d{1,3}\))[ \t]+(?=\S)"
 )
 
+#: First characters of a marker: lines starting otherwise skip the marker regex.
+_MARKER_STARTS = frozenset(STRONG_BULLETS + WEAK_BULLETS + "0123456789(")
 #: Fewest non-blank lines a dump needs before we trust a wrap-width estimate.
 MIN_LINES_FOR_WRAP = 8
 #: Wrap widths outside this range are not hard wrapping (w3m dumps have unbounded lines).
@@ -41,8 +43,7 @@ MIN_NEAR_FULL_SHARE = 0.05
 TAB_SIZE = 8
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):
     number: int  # 1-based
     raw: str
     indent: int
@@ -59,9 +60,32 @@ def parse_text(text: str, url: str | None = None) -> Page:
     """Parse a text dump into a Page whose blocks cover every non-blank line exactly once."""
     lines = [_read_line(number, raw) for number, raw in enumerate(split_lines(text), start=1)]
     width = detect_wrap_width([line for line in lines if line is not None])
-    groups = _group_wrapped(lines, width)
-    blocks = tuple(_to_block(index, group, lines) for index, group in enumerate(groups))
+    if width is None:
+        blocks = tuple(_line_blocks(lines))
+    else:
+        groups = _group_wrapped(lines, width)
+        blocks = tuple(_to_block(index, group, lines) for index, group in enumerate(groups))
     return Page(input_type="text", blocks=blocks, source_text=text, url=url)
+
+
+def _line_blocks(lines: list[_Line | None]) -> list[Block]:
+    """One block per non-blank line: a dump that is not hard-wrapped (the w3m shape)."""
+    blocks: list[Block] = []
+    last = len(lines) - 1
+    for position, line in enumerate(lines):
+        if line is None:
+            continue
+        blocks.append(Block(
+            index=len(blocks),
+            text=line.text,
+            start_line=line.number,
+            end_line=line.number,
+            indent=line.indent,
+            marker=line.marker,
+            blank_before=position == 0 or lines[position - 1] is None,
+            blank_after=position == last or lines[position + 1] is None,
+        ))
+    return blocks
 
 
 def detect_wrap_width(lines: list[_Line]) -> int | None:
@@ -88,15 +112,16 @@ def _percentile(sorted_values: list[int]) -> int:
 
 
 def _read_line(number: int, raw: str) -> _Line | None:
-    expanded = raw.expandtabs(TAB_SIZE).rstrip()
+    expanded = (raw.expandtabs(TAB_SIZE) if "\t" in raw else raw).rstrip()
     stripped = expanded.lstrip()
     if not stripped:
         return None
     indent = len(expanded) - len(stripped)
-    match = _MARKER.match(stripped)
     marker, text = "", stripped
-    if match:
-        marker, text = match.group("marker"), stripped[match.end() :]
+    if stripped[0] in _MARKER_STARTS:
+        match = _MARKER.match(stripped)
+        if match:
+            marker, text = match.group("marker"), stripped[match.end() :]
     return _Line(number, expanded, indent, marker, text)
 
 

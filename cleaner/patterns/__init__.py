@@ -78,7 +78,7 @@ NO_HITS = Hits(frozenset(), frozenset(), frozenset())
 class PhraseIndex:
     """Many phrase groups in one table, so a block's words are looked up once for all of them."""
 
-    __slots__ = ("_table", "_longest")
+    __slots__ = ("_table", "_sizes")
 
     def __init__(self, groups: Iterable[Phrases]) -> None:
         table: dict[tuple[str, ...], set[str]] = {}
@@ -86,7 +86,12 @@ class PhraseIndex:
             for phrase in group._phrases:
                 table.setdefault(phrase, set()).add(group.name)
         self._table = {phrase: frozenset(names) for phrase, names in table.items()}
-        self._longest = max(len(phrase) for phrase in self._table)
+        #: For each word a phrase starts with, the lengths of the phrases starting with it: a
+        #: position whose word starts no phrase costs one lookup.
+        sizes: dict[str, set[int]] = {}
+        for phrase in self._table:
+            sizes.setdefault(phrase[0], set()).add(len(phrase))
+        self._sizes = {word: tuple(sorted(lengths)) for word, lengths in sizes.items()}
 
     def find(self, words: Words, anywhere_limit: int) -> Hits:
         """Groups matching ``words``; phrases inside the block are sought only in blocks of at
@@ -101,10 +106,16 @@ class PhraseIndex:
         start: set[str] = set()
         anywhere: set[str] = set()
         table = self._table
+        phrase_sizes = self._sizes
         starts = range(count) if count <= anywhere_limit else range(1)
         for first in starts:
-            for size in range(1, min(self._longest, count - first) + 1):
-                names = table.get(tuple(words[first : first + size]))
+            sizes = phrase_sizes.get(words[first])
+            if sizes is None:
+                continue
+            for size in sizes:
+                if first + size > count:
+                    break
+                names = table.get(words[first : first + size])
                 if names is None:
                     continue
                 anywhere.update(names)

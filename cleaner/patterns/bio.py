@@ -12,7 +12,7 @@ BIO_HEADING = Phrases("bio heading", [
     "over de auteur",
 ])
 #: The verbs a biography sentence turns on (a cheap pre-check before the full regex).
-BIO_VERB = re.compile(r"\s(?:is|was|has been|covers|writes)\s")
+BIO_VERBS = Phrases("bio verbs", ["is", "was", "has been", "covers", "writes"])
 _ROLES = alternation([
     "reporter", "writer", "journalist", "editor", "correspondent", "columnist", "contributor",
     "author", "freelance", "freelancer", "producer", "photographer", "blogger", "founder",

@@ -4,7 +4,7 @@ import re
 from collections.abc import Sequence
 
 from cleaner.patterns import Phrases, alternation, word_set
-from cleaner.patterns.dates import DATE, TIME
+from cleaner.patterns.dates import DATE, TIME, find_date
 
 _COUNTED = alternation([
     "comments", "comment", "responses", "response", "replies", "reply", "thoughts on",
@@ -36,17 +36,16 @@ COMMENT_COUNT_ANYWHERE = re.compile(
 )
 #: "NAME says:", "NAME wrote:": a comment header's last word.
 SAYS_WORDS = word_set("says said wrote schreibt dit dice escreveu zegt".split())
+SAYS = Phrases("says", SAYS_WORDS)
 #: A "NAME says:" header has at most this many words.
 SAYS_MAX_WORDS = 6
 
 
 def looks_like_comment_header(text: str, words: Sequence[str]) -> bool:
-    """A short line that is a name followed by a date and a time, or by "says:"."""
+    """A short line that is a name followed by a date and a time."""
     if not words or len(words) > 14:
         return False
-    if words[-1] in SAYS_WORDS and len(words) <= SAYS_MAX_WORDS:
-        return True
-    if ":" not in text or not TIME.search(text) or not DATE.search(text):
+    if ":" not in text or not TIME.search(text) or find_date(text, words) is None:
         return False
     # A comment header names someone: after removing the date and time, a name must be left
     # ("Nov. 19, 2019 8:03 am ET" alone is a dateline).

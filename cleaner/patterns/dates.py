@@ -1,8 +1,9 @@
 """Dates, times and weekday/month names (for bylines, date strips and headline+date lists)."""
 
 import re
+from collections.abc import Sequence
 
-from cleaner.patterns import alternation
+from cleaner.patterns import alternation, word_set
 
 MONTHS = """
     january february march april may june july august september october november december
@@ -24,6 +25,9 @@ WEEKDAYS = """
     maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
 """.split()
 
+MONTH_WORDS = word_set(MONTHS)
+#: Words of relative times ("3 hours ago", "vor 2 Stunden", "il y a", "hace").
+RELATIVE_WORDS = word_set("ago vor il hace".split())
 _MONTH = alternation(MONTHS)
 _WEEKDAY = alternation(WEEKDAYS)
 #: Any date: "February 1, 2024", "1 February 2024", "Feb. 1", "2024-02-01", "01.02.2024", "1/2/24".
@@ -43,3 +47,20 @@ RELATIVE_TIME = re.compile(
     r"\s+ago\b|\bvor\s+\d+\s+\w+|\bil\s+y\s+a\s+\d+\s+\w+|\bhace\s+\d+\s+\w+",
     re.IGNORECASE,
 )
+
+_DIGIT = re.compile(r"\d")
+_NUMERIC_DATE = re.compile(r"\d[./-]\d")
+
+
+def find_date(text: str, words: Sequence[str]) -> re.Match[str] | None:
+    """The first date or relative time in ``text`` (``words``: its lower-cased words).
+
+    The full patterns are costly, so they only run when a digit and a month name, a numeric
+    date or a relative-time word make a date possible.
+    """
+    if _DIGIT.search(text) is None:
+        return None
+    if MONTH_WORDS.isdisjoint(words) and RELATIVE_WORDS.isdisjoint(words) \
+            and _NUMERIC_DATE.search(text) is None:
+        return None
+    return DATE.search(text) or RELATIVE_TIME.search(text)

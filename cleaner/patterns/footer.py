@@ -2,10 +2,12 @@
 
 import re
 
-from cleaner.patterns import Phrases, word_set
+from cleaner.patterns import Phrases
 
 #: Words without which a line cannot be a copyright notice (besides a "©").
-COPYRIGHT_WORDS = word_set("c copyright rights reserved droits rechte derechos diritti".split())
+COPYRIGHT_WORDS = Phrases(
+    "copyright words", "c copyright rights droits rechte derechos diritti".split()
+)
 COPYRIGHT = re.compile(
     r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\btous droits\b"
     r"|\balle rechte\b|\btodos los derechos\b|\btutti i diritti\b",

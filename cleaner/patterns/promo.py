@@ -30,6 +30,7 @@ PROMO_PHRASE = Phrases("promo phrase", [
     "suscríbete", "suscribirse", "iscriviti", "assine", "inscreva-se", "abonneer",
 ])
 
+COOKIE_WORDS = Phrases("cookie words", ["cookie", "cookies"])
 #: Cookie banners and consent dialogs, however long their explanations run.
 COOKIE_NOTICE = re.compile(
     r"\b(?:uses?|using|use of|accept|allow|necessary|essential|functional|analytics|"

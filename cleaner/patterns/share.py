@@ -17,11 +17,13 @@ SHARE_BAR_MIN_SHARE = 0.8
 #: ...and at most this many words.
 SHARE_BAR_MAX_WORDS = 16
 #: Networks proper (a bar needs at least one of these, or a share verb, not just "email").
-SOCIAL_NETWORKS = word_set("""
+SOCIAL_NETWORK_WORDS = """
     facebook twitter linkedin reddit pinterest whatsapp telegram instagram youtube tiktok tumblr
     flipboard pocket messenger vk xing threads bluesky mastodon rss snapchat digg weibo wechat
     share tweet teilen partager compartir condividi compartilhar delen
-""".split())
+"""
+SOCIAL_NETWORKS = word_set(SOCIAL_NETWORK_WORDS.split())
+SOCIAL_NETWORK_NAMES = Phrases("social network names", SOCIAL_NETWORK_WORDS.split())
 
 SHARE_LINE = Phrases("share line", [
     "share", "share this", "share this article", "share this story", "share this post",

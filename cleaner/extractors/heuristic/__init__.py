@@ -16,14 +16,14 @@ from __future__ import annotations
 from cleaner.blocks import Page
 from cleaner.extractors.heuristic import layout, region, sections, title
 from cleaner.extractors.heuristic.draft import Draft
-from cleaner.extractors.heuristic.evidence import block_evidence, rules
+from cleaner.extractors.heuristic.evidence import RuleTable, block_evidence, rules
 from cleaner.extractors.heuristic.features import measure
 from cleaner.extractors.heuristic.thresholds import DEFAULT_THRESHOLDS
 from cleaner.options import Options
 from cleaner.result import Decision
 
 #: The rule table for the default thresholds, built once (it is immutable).
-_RULES = rules(DEFAULT_THRESHOLDS)
+_RULES = RuleTable(rules(DEFAULT_THRESHOLDS))
 
 STEPS = (
     sections.spread_section_headings,

@@ -11,14 +11,17 @@ regex tests run only on blocks that contain the character they need.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from cleaner.blocks import Block
 from cleaner.extractors.heuristic.features import Features
 from cleaner.extractors.heuristic.thresholds import Thresholds
 from cleaner.labels import Label
 from cleaner.patterns import (
+    NO_HITS,
     Hits,
     PhraseIndex,
     Phrases,
@@ -33,14 +36,13 @@ from cleaner.patterns import (
     share,
     trending,
 )
-from cleaner.patterns.dates import DATE, RELATIVE_TIME, TIME
+from cleaner.patterns.dates import TIME, find_date
 from cleaner.patterns.markup import MARKUP
 
 Test = Callable[[str, Features, Hits], bool]
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     """A block's first-pass verdict: a label (None when nothing marks it) and why."""
 
     label: Label | None
@@ -67,26 +69,36 @@ class Rule:
     #: For phrase rules: the group that must be among the block's hits, and where ("whole",
     #: "start" or "anywhere"), so the rule is skipped without a call when it is not.
     needs: tuple[str, str] | None = None
+    #: For test rules: characters of which the block must contain one for the test to be run
+    #: at all (a date needs a digit, a breadcrumb a separator).
+    needs_chars: frozenset[str] | None = None
 
 
 _CAMEL_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
-_DIGIT = re.compile(r"\d")
+_UPPERCASE_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _GLUED = re.compile(r"[a-z][A-Z]")
-_MARKUP_CHARACTERS = frozenset("<{&$@")
+_DIGITS = frozenset("0123456789")
+#: Leaked code shows itself in a block's first characters; longer blocks are not read further.
+_MARKUP_SCAN = 500
+_MARKUP_CHARACTERS = frozenset("<{&$@(=;")
 _BREADCRUMB_CHARACTERS = frozenset("»›>/|→:")
+_CAPTION_CHARACTERS = frozenset(":|")
+_BRACKETS = frozenset("[(")
+
+
+def _always(text: str, features: Features, hits: Hits) -> bool:
+    return True
 
 
 def _phrase_rule(name: str, label: Label, phrases: Phrases, where: str, max_words: int,
-                 **flags: bool) -> Rule:
-    """A rule that fires when ``phrases`` is the whole block, starts it, or occurs in it."""
-    return Rule(name, label, lambda text, features, hits: True, max_words,
-                needs=(phrases.name, where), **flags)
+                 test: Test = _always, **flags: bool) -> Rule:
+    """A rule that fires when ``phrases`` is the whole block, starts it, or occurs in it (and
+    ``test``, when given, confirms)."""
+    return Rule(name, label, test, max_words, needs=(phrases.name, where), **flags)
 
 
 def _is_markup(text: str, features: Features, hits: Hits) -> bool:
-    if _MARKUP_CHARACTERS.isdisjoint(text) and "function" not in text and "var " not in text:
-        return False
-    found = MARKUP.findall(text)
+    found = MARKUP.findall(text, 0, _MARKUP_SCAN)
     if not found:
         return False
     return text.lstrip()[:1] in "<{@$" or len(found) * 8 >= features.words
@@ -97,14 +109,11 @@ def _is_image_placeholder(text: str, features: Features, hits: Hits) -> bool:
 
 
 def _is_form_widget(text: str, features: Features, hits: Hits) -> bool:
-    return ("[" in text or "(" in text) and navigation.FORM_WIDGET.search(text) is not None
+    return navigation.FORM_WIDGET.search(text) is not None
 
 
 def _is_share_bar(text: str, features: Features, hits: Hits) -> bool:
-    if share.SHARE_LINE.name in hits.whole or share.SHARE_PHRASE.name in hits.anywhere:
-        return True
-    if share.SOCIAL_NETWORKS.isdisjoint(features.words_lower) and not _GLUED.search(text):
-        return False  # no network named, and no glued words ("FacebookTwitter") to split
+    """Mostly share/follow words, with at least one network or share verb among them."""
     words = _bar_words(text)
     if not words or len(words) > share.SHARE_BAR_MAX_WORDS:
         return False
@@ -112,6 +121,10 @@ def _is_share_bar(text: str, features: Features, hits: Hits) -> bool:
     return known / len(words) >= share.SHARE_BAR_MIN_SHARE and any(
         word in share.SOCIAL_NETWORKS for word in words
     )
+
+
+def _is_glued_share_bar(text: str, features: Features, hits: Hits) -> bool:
+    return _GLUED.search(text) is not None and _is_share_bar(text, features, hits)
 
 
 def _bar_words(text: str) -> list[str]:
@@ -128,80 +141,72 @@ def _bar_words(text: str) -> list[str]:
     return words
 
 
-def _is_comments_heading(text: str, features: Features, hits: Hits) -> bool:
-    return (comments.COMMENTS_HEADING.name in hits.whole
-            or (_has_digit(text) and comments.COMMENT_COUNT.match(text) is not None))
+def _is_comment_count(text: str, features: Features, hits: Hits) -> bool:
+    return comments.COMMENT_COUNT.match(text) is not None
 
 
 def _is_comment_header(text: str, features: Features, hits: Hits) -> bool:
     return comments.looks_like_comment_header(text, features.words_lower)
 
 
-def _has_digit(text: str) -> bool:
-    return _DIGIT.search(text) is not None
-
-
-def _has_date(text: str) -> bool:
-    """A date or relative time; every form has a digit, so digit-free text is skipped cheaply."""
-    return _has_digit(text) and bool(DATE.search(text) or RELATIVE_TIME.search(text))
-
-
-def _is_byline(text: str, features: Features, hits: Hits) -> bool:
-    if byline.BY_AUTHOR.name in hits.start and not features.sentence_end:
-        return True
-    return byline.BYLINE_WORDS.name in hits.anywhere and (
-        _has_date(text) or (":" in text and TIME.search(text) is not None)
+def _ends_with_says(text: str, features: Features, hits: Hits) -> bool:
+    words = features.words_lower
+    return (
+        bool(words)
+        and words[-1] in comments.SAYS_WORDS
+        and len(words) <= comments.SAYS_MAX_WORDS
     )
+
+
+
+
+
+def _is_by_author(text: str, features: Features, hits: Hits) -> bool:
+    return not features.sentence_end
+
+
+def _has_date_or_time(text: str, features: Features, hits: Hits) -> bool:
+    return (find_date(text, features.words_lower) is not None
+            or (":" in text and TIME.search(text) is not None))
 
 
 def _is_date_line(text: str, features: Features, hits: Hits) -> bool:
-    if not _has_digit(text):
-        return False
-    found = DATE.search(text) or RELATIVE_TIME.search(text)
-    return bool(found) and len(found.group(0)) * 2 >= len(text.strip())
+    found = find_date(text, features.words_lower)
+    return found is not None and len(found.group(0)) * 2 >= len(text.strip())
 
 
 def _is_caption(text: str, features: Features, hits: Hits) -> bool:
-    if media.CAPTION_PHRASE.name in hits.anywhere:
-        return True
-    return (":" in text or "|" in text) and media.CAPTION_START.match(text) is not None
+    return media.CAPTION_START.match(text) is not None
 
 
-def _is_gallery_line(text: str, features: Features, hits: Hits) -> bool:
-    return media.GALLERY_WORDS.name in hits.whole or (
-        _has_digit(text) and media.GALLERY_COUNTER.match(text) is not None
-    )
+def _is_gallery_counter(text: str, features: Features, hits: Hits) -> bool:
+    return media.GALLERY_COUNTER.match(text) is not None
 
 
 def _is_breadcrumb(text: str, features: Features, hits: Hits) -> bool:
-    if _BREADCRUMB_CHARACTERS.isdisjoint(text):
-        return False
     return len(navigation.BREADCRUMB_SEPARATOR.findall(text)) >= 2
 
 
 def _is_cookie_notice(text: str, features: Features, hits: Hits) -> bool:
-    return "ookie" in text and promo.COOKIE_NOTICE.search(text) is not None
+    return promo.COOKIE_NOTICE.search(text) is not None
 
 
 def _is_copyright(text: str, features: Features, hits: Hits) -> bool:
-    if "©" in text:
-        return True
-    if footer.COPYRIGHT_WORDS.isdisjoint(features.words_lower):
-        return False
     return footer.COPYRIGHT.search(text) is not None
 
 
 def _is_bio(text: str, features: Features, hits: Hits) -> bool:
-    return (bio.BIO_VERB.search(text, 0, 200) is not None
-            and bio.BIO_SENTENCE.match(text) is not None)
+    return text[:1].isupper() and bio.BIO_SENTENCE.match(text) is not None
 
 
 #: Every phrase group the rules consult, indexed together.
 PHRASE_INDEX = PhraseIndex([
-    share.SHARE_LINE, share.SHARE_PHRASE, comments.COMMENTS_HEADING, comments.REPLY_LINE,
+    share.SHARE_LINE, share.SHARE_PHRASE, share.SOCIAL_NETWORK_NAMES,
+    comments.COMMENTS_HEADING, comments.REPLY_LINE,
     related.RELATED_HEADING, related.RELATED_START, trending.TRENDING_HEADING,
     bio.BIO_HEADING, promo.PROMO_LINE, promo.PROMO_PHRASE, footer.FOOTER_LINE,
-    footer.FOOTER_PHRASE, byline.BY_AUTHOR, byline.BYLINE_WORDS, media.CAPTION_PHRASE,
+    footer.FOOTER_PHRASE, footer.COPYRIGHT_WORDS, bio.BIO_VERBS, promo.COOKIE_WORDS,
+    comments.SAYS, byline.BY_AUTHOR, byline.BYLINE_WORDS, media.CAPTION_PHRASE,
     media.GALLERY_WORDS, media.MEDIA_LINE, navigation.NAVIGATION_LINE,
 ])
 
@@ -210,13 +215,25 @@ def rules(t: Thresholds) -> tuple[Rule, ...]:
     """The first-pass rules in the order they are tried."""
     short = t.short_words
     return (
-        Rule("leaked markup", Label.MARKUP, _is_markup, 10_000),
-        Rule("image placeholder", Label.OTHER, _is_image_placeholder, short),
-        Rule("form widget", Label.MENU, _is_form_widget, 6),
-        Rule("share/follow bar", Label.SHARE, _is_share_bar, share.SHARE_BAR_MAX_WORDS),
-        Rule("comments heading", Label.COMMENTS, _is_comments_heading, 12, heading=True),
+        Rule("leaked markup", Label.MARKUP, _is_markup, 10_000, needs_chars=_MARKUP_CHARACTERS),
+        Rule("image placeholder", Label.OTHER, _is_image_placeholder, short,
+             needs_chars=frozenset("[")),
+        Rule("form widget", Label.MENU, _is_form_widget, 6, needs_chars=_BRACKETS),
+        _phrase_rule("share/follow line", Label.SHARE, share.SHARE_LINE, "whole", 8),
+        _phrase_rule("share/follow phrase", Label.SHARE, share.SHARE_PHRASE, "anywhere",
+                     share.SHARE_BAR_MAX_WORDS),
+        _phrase_rule("share/follow bar", Label.SHARE, share.SOCIAL_NETWORK_NAMES, "anywhere",
+                     share.SHARE_BAR_MAX_WORDS, test=_is_share_bar),
+        Rule("share/follow bar (glued words)", Label.SHARE, _is_glued_share_bar, 2,
+             needs_chars=_UPPERCASE_ASCII),
+        _phrase_rule("comments heading", Label.COMMENTS, comments.COMMENTS_HEADING, "whole",
+                     12, heading=True),
+        Rule("comments heading (count)", Label.COMMENTS, _is_comment_count, 12, heading=True,
+             needs_chars=_DIGITS),
         Rule("comment header (name, date, time)", Label.COMMENTS, _is_comment_header, 14,
-             strong=False),
+             strong=False, needs_chars=frozenset(":")),
+        _phrase_rule("comment header (name says)", Label.COMMENTS, comments.SAYS, "anywhere",
+                     comments.SAYS_MAX_WORDS, test=_ends_with_says, strong=False),
         _phrase_rule("comment action (reply, like, comment form)", Label.COMMENTS,
                      comments.REPLY_LINE, "whole", 8),
         _phrase_rule("related heading", Label.RELATED, related.RELATED_HEADING, "whole", 8,
@@ -227,47 +244,116 @@ def rules(t: Thresholds) -> tuple[Rule, ...]:
                      "whole", 8, heading=True),
         _phrase_rule("author box heading", Label.BIO, bio.BIO_HEADING, "whole", 6,
                      heading=True),
-        Rule("author biography", Label.BIO, _is_bio, 120, strong=False),
-        Rule("cookie notice", Label.PROMO, _is_cookie_notice, 200, list_items=False),
+        _phrase_rule("author biography", Label.BIO, bio.BIO_VERBS, "anywhere", 120,
+                     test=_is_bio, strong=False),
+        _phrase_rule("cookie notice", Label.PROMO, promo.COOKIE_WORDS, "anywhere", 200,
+                     test=_is_cookie_notice, list_items=False),
         _phrase_rule("promo line (ad, newsletter, subscribe)", Label.PROMO, promo.PROMO_LINE,
                      "whole", 8, list_items=False),
         _phrase_rule("call to action (subscribe, donate, cookies)", Label.PROMO,
                      promo.PROMO_PHRASE, "anywhere", 15, list_items=False),
         _phrase_rule("call to action in a sentence", Label.PROMO, promo.PROMO_PHRASE,
                      "anywhere", 40, strong=False, list_items=False),
-        Rule("copyright line", Label.FOOTER, _is_copyright, 40),
+        Rule("copyright sign", Label.FOOTER, _always, 40, needs_chars=frozenset("©")),
+        _phrase_rule("copyright line", Label.FOOTER, footer.COPYRIGHT_WORDS, "anywhere", 40,
+                     test=_is_copyright),
         _phrase_rule("footer link (privacy, terms, contact)", Label.FOOTER,
                      footer.FOOTER_LINE, "whole", 6, strong=False),
         _phrase_rule("footer phrase", Label.FOOTER, footer.FOOTER_PHRASE, "anywhere", 30),
-        Rule("byline (author, date, reading time)", Label.BYLINE, _is_byline, 15, strong=False),
-        Rule("date line", Label.BYLINE, _is_date_line, 10, strong=False),
-        Rule("caption or photo credit", Label.OTHER, _is_caption, 12),
+        _phrase_rule("byline (by author)", Label.BYLINE, byline.BY_AUTHOR, "start", 15,
+                     test=_is_by_author, strong=False),
+        _phrase_rule("byline (date, reading time)", Label.BYLINE, byline.BYLINE_WORDS,
+                     "anywhere", 15, test=_has_date_or_time, strong=False),
+        Rule("date line", Label.BYLINE, _is_date_line, 10, strong=False, needs_chars=_DIGITS),
+        _phrase_rule("photo credit", Label.OTHER, media.CAPTION_PHRASE, "anywhere", 12),
+        Rule("caption or photo credit", Label.OTHER, _is_caption, 12,
+             needs_chars=_CAPTION_CHARACTERS),
+        _phrase_rule("photo credit in a sentence", Label.OTHER, media.CAPTION_PHRASE,
+                     "anywhere", 40, strong=False),
         Rule("caption or photo credit in a sentence", Label.OTHER, _is_caption, 40,
-             strong=False),
-        Rule("gallery control", Label.OTHER, _is_gallery_line, 6),
+             strong=False, needs_chars=_CAPTION_CHARACTERS),
+        _phrase_rule("gallery control", Label.OTHER, media.GALLERY_WORDS, "whole", 6),
+        Rule("gallery counter", Label.OTHER, _is_gallery_counter, 6, needs_chars=_DIGITS),
         _phrase_rule("media control", Label.OTHER, media.MEDIA_LINE, "whole", 4),
         _phrase_rule("navigation link (home, menu, sign in)", Label.MENU,
                      navigation.NAVIGATION_LINE, "whole", 6),
-        Rule("breadcrumb trail", Label.MENU, _is_breadcrumb, 40),
+        Rule("breadcrumb trail", Label.MENU, _is_breadcrumb, 40,
+             needs_chars=_BREADCRUMB_CHARACTERS),
     )
 
 
 #: Phrases inside a block are sought in blocks up to this long (rules look no further).
 _PHRASE_SEARCH_WORDS = 40
+#: Character pre-checks look at this much of a block (the rules that use them read short
+#: blocks, or the start of long ones).
+_PROFILED_CHARACTERS = 400
 
 
-def block_evidence(block: Block, features: Features, ordered: tuple[Rule, ...]) -> Evidence:
+class RuleTable:
+    """The rules in priority order, arranged so that a block costs few calls.
+
+    Phrase rules fire from the block's phrase hits (each hit group points at its rules), with
+    a call only for the few that confirm with a test. Test rules are kept in lists by the
+    block length they apply to, so a long paragraph skips the many rules for short lines;
+    only those ranked before the best phrase rule run, and only on blocks holding a character
+    they need.
+    """
+
+    __slots__ = ("rules", "_verdicts", "_by_group", "_limits", "_tests")
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        #: The Evidence each rule gives, built once.
+        self._verdicts = [Evidence(r.label, r.name, r.heading, r.strong) for r in rules]
+        self._by_group: dict[str, list[tuple[int, Rule]]] = {}
+        for rank, rule in enumerate(rules):
+            if rule.needs is not None:
+                self._by_group.setdefault(rule.needs[0], []).append((rank, rule))
+        tests = [(rank, rule) for rank, rule in enumerate(rules) if rule.needs is None]
+        #: Distinct word limits, ascending; _tests[item][k] holds the test rules that apply to
+        #: blocks of at most _limits[k] words (as flat tuples: this loop runs for every block).
+        self._limits = sorted({rule.max_words for _, rule in tests})
+        self._tests = [
+            [
+                [(rank, rule.needs_chars, rule.test) for rank, rule in tests
+                 if rule.max_words >= limit and (rule.list_items or not is_item)]
+                for limit in self._limits
+            ]
+            for is_item in (False, True)
+        ]
+
+    def first_match(self, block: Block, features: Features) -> Evidence:
+        """The highest-ranked rule that fires on ``block``, as Evidence (or NO_EVIDENCE)."""
+        words = features.words
+        is_item = bool(block.marker)
+        text = block.text
+        hits = PHRASE_INDEX.find(features.words_lower, _PHRASE_SEARCH_WORDS)
+        best = len(self.rules)
+        if hits is not NO_HITS:
+            for group in hits.anywhere:
+                for rank, rule in self._by_group.get(group, ()):
+                    if rank < best and words <= rule.max_words \
+                            and (rule.list_items or not is_item) \
+                            and group in getattr(hits, rule.needs[1]) \
+                            and rule.test(text, features, hits):
+                        best = rank
+        bucket = bisect_left(self._limits, words)
+        if bucket < len(self._limits):
+            characters: frozenset[str] | None = None
+            for rank, needs_chars, test in self._tests[is_item][bucket]:
+                if rank >= best:
+                    break
+                if needs_chars is not None:
+                    if characters is None:
+                        characters = frozenset(text[:_PROFILED_CHARACTERS])
+                    if needs_chars.isdisjoint(characters):
+                        continue
+                if test(text, features, hits):
+                    best = rank
+                    break
+        return self._verdicts[best] if best < len(self.rules) else NO_EVIDENCE
+
+
+def block_evidence(block: Block, features: Features, table: RuleTable) -> Evidence:
     """The first rule that fires on ``block``, or NO_EVIDENCE."""
-    text = block.text
-    is_item = bool(block.marker)
-    hits = PHRASE_INDEX.find(features.words_lower, _PHRASE_SEARCH_WORDS)
-    for rule in ordered:
-        if features.words > rule.max_words or (is_item and not rule.list_items):
-            continue
-        if rule.needs is not None:
-            group, where = rule.needs
-            if group in getattr(hits, where):
-                return Evidence(rule.label, rule.name, rule.heading, rule.strong)
-        elif rule.test(text, features, hits):
-            return Evidence(rule.label, rule.name, rule.heading, rule.strong)
-    return NO_EVIDENCE
+    return table.first_match(block, features)

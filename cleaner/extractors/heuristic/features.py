@@ -1,62 +1,53 @@
-"""Per-block measurements the rules read: size, sentence shape, function-word share, case."""
+"""Per-block measurements the rules read: size, sentence shape, and the words to match."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
-from cleaner.parse.wide_chars import WIDE_CHARACTER
-from cleaner.patterns.stopwords import STOPWORDS
+from typing import NamedTuple
 
 _WORD = re.compile(r"\w+")
 #: Closing quotes and brackets that may follow a sentence's final punctuation.
 _CLOSERS = "\"'”’»)]」』›*"
 _SENTENCE_END = frozenset(".!?…。！？:;")
+#: Kana, CJK ideographs and Hangul: every two of these count as a word, so a Chinese paragraph
+#: (written without spaces) does not look like a one-word line, and a Korean one, whose
+#: space-separated words are long, is not undercounted.
+_SPACELESS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff]")
+_FIRST_SPACELESS = "\u3040"
+#: Words are tokenised in this much of a block; beyond it they are counted by spaces.
+_HEAD_CHARACTERS = 300
+#: Phrase lists are matched against at most this many leading words of a block: boilerplate
+#: phrases sit in short blocks, and it keeps long paragraphs cheap.
+MATCHED_WORDS = 40
 
 
-@dataclass(frozen=True, slots=True)
-class Features:
+class Features(NamedTuple):
     #: Words; in scripts without spaces every two wide characters count as one word.
     words: int
     #: The block ends like a sentence (., !, ?, …, :, CJK full stops), quotes aside.
     sentence_end: bool
-    #: Share of the words that are function words of a European language (prose is full of them).
-    stopword_share: float
-    #: Share of alphabetic words that start with a capital letter (headlines and menus are high).
-    capitalised_share: float
-    #: Share of the words that are pure numbers.
-    number_share: float
-    #: Lower-cased words (the first SAMPLE_WORDS), the form phrase lists are matched in.
+    #: The first MATCHED_WORDS words, lower-cased: the form phrase lists are matched in.
     words_lower: tuple[str, ...] = ()
-
-
-#: Word statistics are taken over at most this many words: enough to tell prose from a menu,
-#: and it keeps long paragraphs cheap.
-SAMPLE_WORDS = 60
 
 
 def measure(text: str) -> Features:
     """Measure one block's text."""
-    tokens = _WORD.findall(text)
-    words = len(tokens)
-    if not text.isascii():
-        words += len(WIDE_CHARACTER.findall(text)) // 2
+    head = text[:_HEAD_CHARACTERS]
+    words_lower = tuple(_WORD.findall(head.lower()))
+    words = len(words_lower)
+    if len(text) > _HEAD_CHARACTERS:
+        # Past the head the exact count matters little: count the spaces.
+        words += text.count(" ", _HEAD_CHARACTERS)
+    if not text.isascii() and max(text) >= _FIRST_SPACELESS:
+        words += len(_SPACELESS.findall(text)) // 2
     stripped = text.rstrip().rstrip(_CLOSERS)
     sentence_end = bool(stripped) and stripped[-1] in _SENTENCE_END
-    if not tokens:
-        return Features(words, sentence_end, 0.0, 0.0, 0.0)
-    sample = tokens[:SAMPLE_WORDS]
-    lower = tuple(token.lower() for token in sample)
-    count = len(sample)
-    stop = len([word for word in lower if word in STOPWORDS])
-    numbers = len([token for token in sample if token.isdigit()])
-    alphabetic = [token for token in sample if token[0].isalpha()]
-    capital = len([token for token in alphabetic if token[0].isupper()])
-    return Features(
-        words=words,
-        sentence_end=sentence_end,
-        stopword_share=stop / count,
-        capitalised_share=capital / len(alphabetic) if alphabetic else 0.0,
-        number_share=numbers / count,
-        words_lower=lower,
-    )
+    return Features(words, sentence_end, words_lower[:MATCHED_WORDS])
+
+
+def capitalised_share(text: str) -> float:
+    """Share of alphabetic words that start with a capital letter (names, headlines, menus)."""
+    alphabetic = [word for word in _WORD.findall(text) if word[0].isalpha()]
+    if not alphabetic:
+        return 0.0
+    return sum(1 for word in alphabetic if word[0].isupper()) / len(alphabetic)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from cleaner.extractors.heuristic.draft import Draft
 from cleaner.extractors.heuristic.evidence import Evidence
+from cleaner.extractors.heuristic.features import capitalised_share
 from cleaner.labels import Label
 from cleaner.patterns.comments import COMMENT_COUNT_ANYWHERE
 
@@ -133,8 +134,9 @@ def mark_author_boxes(draft: Draft) -> None:
     is the article quoting someone, not an author box.
     """
     for index, evidence in enumerate(draft.evidence):
-        inside = any(first <= index <= last for first, last in draft.regions)
-        if evidence.label is not Label.BIO or evidence.heading or inside:
+        if evidence.label is not Label.BIO or evidence.heading:
+            continue
+        if any(first <= index <= last for first, last in draft.regions):
             continue
         draft.decide(index, Label.BIO, evidence.reason)
         above = index - 1
@@ -145,5 +147,6 @@ def mark_author_boxes(draft: Draft) -> None:
 def _is_name_line(draft: Draft, index: int) -> bool:
     features = draft.features[index]
     return (not draft.blocks[index].marker and draft.evidence[index].label is None
-            and 1 < features.words <= _AUTHOR_NAME_WORDS and features.capitalised_share == 1.0
+            and 1 < features.words <= _AUTHOR_NAME_WORDS
+            and capitalised_share(draft.blocks[index].text) == 1.0
             and not features.sentence_end)

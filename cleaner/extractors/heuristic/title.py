@@ -26,7 +26,7 @@ def find_title(draft: Draft) -> None:
         return
     start = draft.content_start
     lowest = max(0, start - draft.thresholds.title_search_blocks)
-    texts = [block.text.casefold() for block in draft.blocks]
+    page_text = "\n".join(block.text for block in draft.blocks).casefold()
     best, best_score = None, 0.0
     for index in range(start - 1, lowest - 1, -1):
         if not _is_candidate(draft, index):
@@ -34,8 +34,8 @@ def find_title(draft: Draft) -> None:
         words = draft.features[index].words
         score = 1.0 + (_LONG_TITLE_BONUS if words >= _LONG_TITLE_WORDS else 0.0)
         score -= _DISTANCE_COST * (start - index)
-        if _repeated(texts, index):
-            score += _REPEAT_BONUS
+        if page_text.count(draft.blocks[index].text.casefold()) > 1:
+            score += _REPEAT_BONUS  # the page repeats it (breadcrumb, header, window title)
         if score > best_score:
             best, best_score = index, score
     draft.title = best
@@ -53,9 +53,3 @@ def _is_candidate(draft: Draft, index: int) -> bool:
     if not t.title_min_words + 1 <= features.words <= t.title_max_words:
         return False
     return not block.text.rstrip().endswith(".")
-
-
-def _repeated(texts: list[str], index: int) -> bool:
-    """The text recurs in another block (breadcrumbs, headers) of the page."""
-    needle = texts[index]
-    return any(other != index and needle in text for other, text in enumerate(texts))
