@@ -29,7 +29,7 @@ def bench_command(
         "--extractor", "-e", help="Our extractor(s) to run (default: all that take the input).",
     )] = None,
     peers: Annotated[bool, typer.Option(
-        "--peers/--no-peers", help="Also run the installed peers (pip install '.[bench]').",
+        "--peers/--no-peers", help=r"Also run the installed peers (pip install '.\[bench]').",
     )] = True,
     limit: Annotated[int | None, typer.Option(
         min=1, help="Only the first N pages.",

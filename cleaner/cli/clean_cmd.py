@@ -44,7 +44,7 @@ def clean_command(
         "--jobs", "-j", min=0, help="Parallel worker processes (0: one per core).",
     )] = 0,
     extractor: Annotated[str, typer.Option(
-        help=EXTRACTOR_HELP, callback=check_extractor,
+        "--extractor", "-e", help=EXTRACTOR_HELP, callback=check_extractor,
     )] = "auto",
     force: Annotated[bool, typer.Option(
         "--force", help="Redo documents whose output already exists.",

@@ -36,7 +36,9 @@ LABEL_STYLES: dict[Label, str] = {
 def explain_command(
     path: Annotated[Path, typer.Argument(help="A page (HTML or text dump, .gz too).",
                                          show_default=False)],
-    extractor: Annotated[str, typer.Option(help=EXTRACTOR_HELP, callback=check_extractor)] = "auto",
+    extractor: Annotated[str, typer.Option(
+        "--extractor", "-e", help=EXTRACTOR_HELP, callback=check_extractor,
+    )] = "auto",
     input_type: Annotated[str, typer.Option(
         "--input-type", help="auto (sniff), text or html.",
     )] = "auto",

@@ -25,7 +25,9 @@ def score_command(
         help="A fixtures folder, or a benchmark folder laid out like bench/aeb-dev.",
         show_default=False,
     )],
-    extractor: Annotated[str, typer.Option(help=EXTRACTOR_HELP, callback=check_extractor)] = "auto",
+    extractor: Annotated[str, typer.Option(
+        "--extractor", "-e", help=EXTRACTOR_HELP, callback=check_extractor,
+    )] = "auto",
     text: Annotated[str | None, typer.Option(
         "--text", help="Score the text-dump inputs: w3m or lynx (benchmark folders).",
     )] = None,

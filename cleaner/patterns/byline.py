@@ -7,6 +7,7 @@ BY_AUTHOR = Phrases("by author", [
     "by", "posted by", "written by", "words by", "story by", "author", "authors", "autor",
     "autorin", "von", "par", "por", "di", "door", "av", "af", "publié par", "escrito por",
     "scritto da", "geschrieben von", "reporter", "reported by", "text:", "texto:",
+    "记者", "記者", "作者", "文", "编辑", "編集",
 ])
 #: Words that only appear in article metadata lines.
 BYLINE_WORDS = Phrases("byline words", [

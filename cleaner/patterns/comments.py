@@ -20,6 +20,7 @@ COMMENTS_HEADING = Phrases("comments heading", [
     "most recent comments", "latest comments", "recent comments", "show comments",
     "view comments", "load comments", "what do you think", "kommentare", "leserkommentare",
     "commentaires", "comentarios", "commenti", "comentários", "reacties", "комментарии",
+    "评论", "網友評論", "网友评论", "コメント", "댓글",
 ])
 #: Comment actions and reply forms: links under each comment, or the form after them.
 REPLY_LINE = Phrases("reply line", [

@@ -35,7 +35,9 @@ DATE = re.compile(
     rf"(?<!\w)(?:(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?:{_MONTH})\.?(?:\s+(?:de\s+)?\d{{4}})?"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}"
-    rf"|(?:{_MONTH})\s+\d{{4}})(?!\w)",
+    rf"|(?:{_MONTH})\s+\d{{4}}"
+    # Chinese and Japanese "2025年3月12日", Korean "2025년 3월 12일"
+    rf"|\d{{4}}\s*[年년]\s*\d{{1,2}}\s*[月월](?:\s*\d{{1,2}}\s*[日일])?)(?!\w)",
     re.IGNORECASE,
 )
 TIME = re.compile(r"(?<!\w)\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h)?(?!\w)",
@@ -49,7 +51,7 @@ RELATIVE_TIME = re.compile(
 )
 
 _DIGIT = re.compile(r"\d")
-_NUMERIC_DATE = re.compile(r"\d[./-]\d")
+_NUMERIC_DATE = re.compile(r"\d[./-]\d|\d\s*[年년]")
 
 
 def find_date(text: str, words: Sequence[str]) -> re.Match[str] | None:

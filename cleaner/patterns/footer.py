@@ -23,6 +23,10 @@ FOOTER_LINE = Phrases("footer line", [
     "agb", "mentions légales", "nous contacter", "aviso legal", "contacto", "privacidad",
     "contatti", "chi siamo", "fale conosco", "privacybeleid", "colofon",
 ])
+#: Separators between the links of a footer row ("Privacy | Terms | Contact").
+LINK_SEPARATOR = re.compile(r"\s*[|•·]\s*")
+#: A row of links is a footer row when at least this share of its links are FOOTER_LINE ones.
+LINK_ROW_MIN_SHARE = 0.5
 FOOTER_PHRASE = Phrases("footer phrase", [
     "all rights reserved", "privacy policy", "terms of use", "terms of service",
     "press enter to search", "press esc to cancel", "type above and press enter",

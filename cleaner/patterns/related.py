@@ -10,11 +10,13 @@ RELATED_HEADING = Phrases("related heading", [
     "more news", "more articles", "more like this", "recommended", "recommended for you",
     "recommended stories", "recommended articles", "don't miss", "up next", "what to read next",
     "further reading", "keep reading", "more to explore", "story timeline", "in this series",
-    "weitere artikel", "mehr zum thema", "das könnte sie auch interessieren", "lesen sie auch",
+    "weitere artikel", "ähnliche artikel", "ähnliche beiträge", "verwandte artikel",
+    "mehr zum thema", "das könnte sie auch interessieren", "lesen sie auch",
     "à lire aussi", "lire aussi", "sur le même sujet", "vous aimerez aussi",
     "artículos relacionados", "noticias relacionadas", "te puede interesar", "leer más",
     "articoli correlati", "leggi anche", "potrebbe interessarti", "artigos relacionados",
-    "leia também", "gerelateerde artikelen", "lees ook", "читайте также",
+    "leia também", "gerelateerde artikelen", "lees ook", "читайте также", "相关阅读",
+    "相关文章", "相关新闻", "关联阅读", "関連記事", "関連ニュース", "관련기사", "관련 기사",
 ])
 #: Lines that open with these name the section they belong to ("More from The Times", ...).
 RELATED_START = Phrases("related start", [

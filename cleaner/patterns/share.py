@@ -10,7 +10,7 @@ SHARE_BAR_WORDS = word_set("""
     share shares shared sharing tweet tweets pin it copy link url save bookmark comment comments
     follow us on via subscribe feed podcast apple spotify soundcloud
     teilen partager compartir condividi compartilhar delen dela udostępnij поделиться
-    imprimer drucken imprimir stampa
+    imprimer drucken imprimir stampa 分享 分享到 微信 微博 シェア 공유
 """.split())
 #: A share bar must have at least this share of its words in SHARE_BAR_WORDS...
 SHARE_BAR_MIN_SHARE = 0.8
@@ -20,7 +20,7 @@ SHARE_BAR_MAX_WORDS = 16
 SOCIAL_NETWORK_WORDS = """
     facebook twitter linkedin reddit pinterest whatsapp telegram instagram youtube tiktok tumblr
     flipboard pocket messenger vk xing threads bluesky mastodon rss snapchat digg weibo wechat
-    share tweet teilen partager compartir condividi compartilhar delen
+    share tweet teilen partager compartir condividi compartilhar delen 分享 分享到 微信 微博 シェア
 """
 SOCIAL_NETWORKS = word_set(SOCIAL_NETWORK_WORDS.split())
 SOCIAL_NETWORK_NAMES = Phrases("social network names", SOCIAL_NETWORK_WORDS.split())

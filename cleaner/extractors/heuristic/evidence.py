@@ -35,6 +35,7 @@ from cleaner.patterns import (
     related,
     share,
     trending,
+    words_of,
 )
 from cleaner.patterns.dates import TIME, find_date
 from cleaner.patterns.markup import MARKUP
@@ -187,6 +188,14 @@ def _is_breadcrumb(text: str, features: Features, hits: Hits) -> bool:
     return len(navigation.BREADCRUMB_SEPARATOR.findall(text)) >= 2
 
 
+def _is_footer_link_row(text: str, features: Features, hits: Hits) -> bool:
+    links = [link for link in footer.LINK_SEPARATOR.split(text) if link]
+    if len(links) < 2:
+        return False
+    legal = sum(1 for link in links if footer.FOOTER_LINE.is_whole(words_of(link)))
+    return legal >= footer.LINK_ROW_MIN_SHARE * len(links)
+
+
 def _is_cookie_notice(text: str, features: Features, hits: Hits) -> bool:
     return promo.COOKIE_NOTICE.search(text) is not None
 
@@ -260,6 +269,8 @@ def rules(t: Thresholds) -> tuple[Rule, ...]:
         _phrase_rule("footer link (privacy, terms, contact)", Label.FOOTER,
                      footer.FOOTER_LINE, "whole", 6, strong=False),
         _phrase_rule("footer phrase", Label.FOOTER, footer.FOOTER_PHRASE, "anywhere", 30),
+        _phrase_rule("footer links (privacy, terms, contact)", Label.FOOTER, footer.FOOTER_LINE,
+                     "anywhere", 30, test=_is_footer_link_row),
         _phrase_rule("byline (by author)", Label.BYLINE, byline.BY_AUTHOR, "start", 15,
                      test=_is_by_author, strong=False),
         _phrase_rule("byline (date, reading time)", Label.BYLINE, byline.BYLINE_WORDS,
