@@ -291,3 +291,36 @@ def test_headline_and_date_pairs_after_the_article_are_not_body() -> None:
     assert labels["Harbour Report Calls For Smaller Breakwater"] == Label.TRENDING
     assert labels["March 1, 2025"] == Label.TRENDING
 
+
+
+def _product_cards(first: int, last: int) -> str:
+    return "".join(f"Model {n} Trail Boot\n${100 + n * 7}.00\nLeather upper, 4.{n} stars ({n * 13})\n\n"
+                   for n in range(first, last))
+
+
+SHOP_PAGE = (
+    "Trail Outfitters\n  • Men\n  • Women\n  • Sale\nSearch\n\nHiking Boots\n\n"
+    "Our boots are built for long days on rough ground, with soles that grip wet rock and mud.\n\n"
+    + _product_cards(1, 6)
+    + "Every pair ships free and can be returned within sixty days if it does not fit.\n\n"
+    + _product_cards(6, 12)
+    + "Need help choosing? Our guide explains how to pick the right boot for the trail you walk.\n\n"
+    "Compare\nLoad more\n\nFacebook Twitter Instagram\n© 2025 Trail Outfitters\n"
+    "Privacy Policy | Terms of Use\n"
+)
+
+
+def test_page_of_short_pieces_keeps_its_content_broadly() -> None:
+    """A shop grid has little prose, scattered: its products are the content, not footer."""
+    labels = line_labels(SHOP_PAGE)
+    for line in ("Model 1 Trail Boot", "$107.00", "Model 11 Trail Boot", "Leather upper, 4.11 stars (143)",
+                 "Every pair ships free and can be returned within sixty days if it does not fit."):
+        assert labels[line] == Label.BODY, line
+    assert labels["Women"] == Label.MENU
+    assert labels["Facebook Twitter Instagram"] == Label.SHARE
+    assert labels["© 2025 Trail Outfitters"] == Label.FOOTER
+
+
+def test_article_page_is_not_widened(news_labels: dict[str, Label]) -> None:
+    """On an article the related headlines and comments stay out of the body."""
+    assert news_labels["City Council Approves New Bus Routes"] == Label.RELATED

@@ -23,19 +23,33 @@ PROMO_PHRASE = Phrases("promo phrase", [
     "already a subscriber", "subscribers only", "for subscribers", "create a free account",
     "download our app", "get our app", "we use cookies", "this site uses cookies",
     "this website uses cookies", "accept cookies", "cookie settings", "cookie policy",
-    "accept all", "manage preferences", "privacy settings", "your privacy choices",
+    "accept all", "manage preferences", "by submitting this form", "you agree to receive",
+    "privacy settings", "your privacy choices",
     "advertisement", "sponsored content", "paid post", "affiliate links",
     "earn a commission", "may earn", "this post may contain affiliate", "free trial",
     "newsletter abonnieren", "jetzt abonnieren", "abonnez-vous", "inscrivez-vous",
     "suscríbete", "suscribirse", "iscriviti", "assine", "inscreva-se", "abonneer",
 ])
 
+#: Notices about the reader's browser or the page's widgets, never part of the content.
+BROWSER_NOTICE = Phrases("browser notice", [
+    "enable javascript", "javascript is disabled", "javascript is required",
+    "javascript is not enabled", "javascript disabled", "support javascript",
+    "turn on javascript", "javascript must be enabled", "requires javascript",
+    "your browser is out of date", "update your browser", "unsupported browser",
+    "your browser does not support", "you are using an outdated browser",
+    "use your keyboard's up or down arrows", "javascript aktivieren", "activer javascript",
+    "activa javascript", "abilita javascript",
+])
+#: Blocks up to this many words that hold a browser notice are one.
+BROWSER_NOTICE_MAX_WORDS = 40
 COOKIE_WORDS = Phrases("cookie words", ["cookie", "cookies"])
 #: Cookie banners and consent dialogs, however long their explanations run.
 COOKIE_NOTICE = re.compile(
     r"\b(?:uses?|using|use of|accept|allow|necessary|essential|functional|analytics|"
     r"performance|advertising|advertisement|third-party|these|our|store|blocking)\s+cookies\b"
-    r"|\bcookies?\s+(?:policy|settings|preferences|consent|banner|notice|to improve|help us)"
+    r"|\bcookies?\s+(?:policy|settings|preferences|consent|banner|notice|to improve|help us"
+    r"|collect|are small|are used)"
     r"|\bcookie-?einstellungen\b|\bverwendet cookies\b|\butilise des cookies\b"
     r"|\butiliza(?:mos)? cookies\b|\butilizza(?:iamo)? (?:i )?cookie",
     re.IGNORECASE,

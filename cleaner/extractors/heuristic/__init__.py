@@ -6,7 +6,8 @@ position, each a small named step over a local Draft:
 1. evidence:   what each block says about itself (share bar, byline, "Related Posts", ...)
 2. sections:   headings label the blocks under them; comment headers label the comment texts
 3. region:     the article is the maximum-score run of prose-like blocks; a biography outside
-               it takes the author-name line above it
+               it takes the author-name line above it; a page that is not an article (little
+               prose, scattered) keeps everything between its first prose and its footer
 4. title:      the headline-shaped block just before the article
 5. layout:     body inside the article; byline/menu before it; related/footer after it
 """
@@ -14,7 +15,7 @@ position, each a small named step over a local Draft:
 from __future__ import annotations
 
 from cleaner.blocks import Page
-from cleaner.extractors.heuristic import layout, region, sections, title
+from cleaner.extractors.heuristic import layout, page_kind, region, sections, title
 from cleaner.extractors.heuristic.draft import Draft
 from cleaner.extractors.heuristic.evidence import RuleTable, block_evidence, rules
 from cleaner.extractors.heuristic.features import measure
@@ -30,6 +31,7 @@ STEPS = (
     sections.mark_comment_threads,
     region.find_article_region,
     sections.mark_author_boxes,
+    page_kind.widen_non_article_page,
     title.find_title,
     layout.label_article,
     layout.label_title,

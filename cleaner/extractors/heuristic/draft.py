@@ -69,4 +69,6 @@ class Draft:
     def is_prose(self, index: int) -> bool:
         f = self.features[index]
         t = self.thresholds
+        if f.listy:
+            return False
         return f.words >= t.long_prose_words or (f.words >= t.prose_words and f.sentence_end)

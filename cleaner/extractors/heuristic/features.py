@@ -19,6 +19,14 @@ _HEAD_CHARACTERS = 300
 #: Phrase lists are matched against at most this many leading words of a block: boilerplate
 #: phrases sit in short blocks, and it keeps long paragraphs cheap.
 MATCHED_WORDS = 40
+#: A long block without sentence punctuation is a flattened list, not prose, when at least this
+#: share of its words are capitalised (names, languages, menu items) or hold a digit (ids,
+#: prices, tracking strings). Prose, even German prose, stays well below it.
+LISTY_SHARE = 0.75
+#: ...counted over the block's words up to this many (enough to tell, cheap on long blocks).
+LISTY_SAMPLE_WORDS = 60
+#: Only blocks at least this long are checked (shorter ones are headings, menus anyway).
+LISTY_MIN_WORDS = 12
 
 
 class Features(NamedTuple):
@@ -28,6 +36,9 @@ class Features(NamedTuple):
     sentence_end: bool
     #: The first MATCHED_WORDS words, lower-cased: the form phrase lists are matched in.
     words_lower: tuple[str, ...] = ()
+    #: A long block with no sentence shape, made of capitalised or numeric words: a flattened
+    #: list or an id string, never prose however long.
+    listy: bool = False
 
 
 def measure(text: str) -> Features:
@@ -42,7 +53,14 @@ def measure(text: str) -> Features:
         words += len(_SPACELESS.findall(text)) // 2
     stripped = text.rstrip().rstrip(_CLOSERS)
     sentence_end = bool(stripped) and stripped[-1] in _SENTENCE_END
-    return Features(words, sentence_end, words_lower[:MATCHED_WORDS])
+    listy = words >= LISTY_MIN_WORDS and not sentence_end and _is_listy(head)
+    return Features(words, sentence_end, words_lower[:MATCHED_WORDS], listy)
+
+
+def _is_listy(head: str) -> bool:
+    sample = _WORD.findall(head)[:LISTY_SAMPLE_WORDS]
+    marked = sum(1 for word in sample if word[0].isupper() or not word.isalpha())
+    return marked >= LISTY_SHARE * len(sample)
 
 
 def capitalised_share(text: str) -> float:

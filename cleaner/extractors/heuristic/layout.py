@@ -79,7 +79,7 @@ def label_before(draft: Draft) -> None:
 def label_after(draft: Draft) -> None:
     """After the article: evidence, the footer zone at the end, related headlines, the rest."""
     end = draft.content_end
-    footer_start = _footer_zone(draft, end + 1)
+    footer_start = footer_zone(draft, end + 1)
     for index in range(end + 1, len(draft.blocks)):
         evidence = draft.evidence[index]
         if index >= footer_start:
@@ -95,11 +95,18 @@ def label_after(draft: Draft) -> None:
             draft.decide(index, Label.OTHER, "after the article")
 
 
-def _footer_zone(draft: Draft, lowest: int) -> int:
-    """First block of the trailing run of short lines that holds footer evidence."""
+def footer_zone(draft: Draft, lowest: int, max_gap: int | None = None) -> int:
+    """First block of the trailing run of short lines that holds footer evidence.
+
+    With ``max_gap``, the run also ends more than that many blocks above the topmost footer
+    evidence (short content lines, as on a shop grid, are not footer by position alone).
+    """
     start = len(draft.blocks)
     has_footer = False
+    evidence_at = start
     for index in range(len(draft.blocks) - 1, lowest - 1, -1):
+        if max_gap is not None and evidence_at - index > max_gap:
+            break
         evidence = draft.evidence[index]
         if evidence.heading and evidence.label is not Label.FOOTER:
             break
@@ -107,6 +114,8 @@ def _footer_zone(draft: Draft, lowest: int) -> int:
             break
         if draft.labels[index] not in (None, Label.FOOTER, Label.SHARE):
             break
+        if evidence.label in (Label.FOOTER, Label.SHARE):
+            evidence_at = index
         has_footer = has_footer or evidence.label is Label.FOOTER
         start = index
     return start if has_footer else len(draft.blocks)

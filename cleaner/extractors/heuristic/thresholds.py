@@ -40,6 +40,14 @@ class Thresholds:
     secondary_share: float = 0.2
     #: ...and at least this much.
     secondary_min_score: float = 5.0
+    #: A page is an article when prose makes up at least this share of its words, or its
+    #: article runs hold at least this share of its prose; otherwise it is a page of short
+    #: pieces (shop grid, listing, product page) and its content is kept broadly.
+    article_min_prose_share: float = 0.6
+    article_min_run_share: float = 0.5
+    #: On such a page the footer zone reaches at most this many blocks above its topmost
+    #: footer or share line (the short pieces above it are the page's content).
+    broad_footer_gap: int = 3
     #: How many blocks before the article the title may sit.
     title_search_blocks: int = 12
     #: Title length in words.
