@@ -17,8 +17,8 @@ from __future__ import annotations
 from cleaner.blocks import Page
 from cleaner.extractors.heuristic import layout, page_kind, region, sections, title
 from cleaner.extractors.heuristic.draft import Draft
-from cleaner.extractors.heuristic.evidence import RuleTable, block_evidence, rules
-from cleaner.extractors.heuristic.features import measure
+from cleaner.extractors.heuristic.evidence import Evidence, RuleTable, block_evidence, rules
+from cleaner.extractors.heuristic.features import Features, measure
 from cleaner.extractors.heuristic.thresholds import DEFAULT_THRESHOLDS
 from cleaner.options import Options
 from cleaner.result import Decision
@@ -41,10 +41,29 @@ STEPS = (
 )
 
 
+def _first_pass(page: Page) -> tuple[list[Features], list[Evidence]]:
+    """Features and evidence of every block; a text the page repeats is measured once.
+
+    Pages repeat many lines (menus shown twice, "Share" bars, dates), and a block's features and
+    evidence depend only on its text and whether it is a list item.
+    """
+    features: list[Features] = []
+    evidence: list[Evidence] = []
+    seen: dict[tuple[str, bool], tuple[Features, Evidence]] = {}
+    for block in page.blocks:
+        key = (block.text, bool(block.marker))
+        known = seen.get(key)
+        if known is None:
+            block_features = measure(block.text)
+            known = seen[key] = (block_features, block_evidence(block, block_features, _RULES))
+        features.append(known[0])
+        evidence.append(known[1])
+    return features, evidence
+
+
 def label(page: Page, options: Options) -> list[Decision]:
     """Label every block of ``page``; each decision carries the rule that made it."""
-    features = [measure(block.text) for block in page.blocks]
-    evidence = [block_evidence(b, f, _RULES) for b, f in zip(page.blocks, features, strict=True)]
+    features, evidence = _first_pass(page)
     draft = Draft(page.blocks, features, evidence, DEFAULT_THRESHOLDS)
     for step in STEPS:
         step(draft)

@@ -34,11 +34,20 @@ class Draft:
     thread: bool = False
     #: Whether a block's text (of a few words or more) appears more than once on the page.
     repeated: list[bool] = field(default_factory=list)
+    #: Whether each block reads as prose (see is_prose), worked out once.
+    prose: list[bool] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.labels:
             self.labels = [None] * len(self.blocks)
             self.reasons = [""] * len(self.blocks)
+        if not self.prose:
+            t = self.thresholds
+            self.prose = [
+                not f.listy and (f.words >= t.long_prose_words
+                                 or (f.words >= t.prose_words and f.sentence_end))
+                for f in self.features
+            ]
         if not self.repeated:
             counts = Counter(block.text for block in self.blocks)
             self.repeated = [
@@ -67,8 +76,5 @@ class Draft:
         self.reasons[index] = reason
 
     def is_prose(self, index: int) -> bool:
-        f = self.features[index]
-        t = self.thresholds
-        if f.listy:
-            return False
-        return f.words >= t.long_prose_words or (f.words >= t.prose_words and f.sentence_end)
+        """Long enough, or a sentence of some length, and not a flattened list."""
+        return self.prose[index]

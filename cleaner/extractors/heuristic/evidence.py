@@ -76,7 +76,8 @@ class Rule:
 
 
 _CAMEL_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
-_UPPERCASE_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+#: A glued bar ("FacebookTwitterEmail") has an uppercase letter after its first character.
+_GLUE_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _GLUED = re.compile(r"[a-z][A-Z]")
 _DIGITS = frozenset("0123456789")
 #: Leaked code shows itself in a block's first characters; longer blocks are not read further.
@@ -235,7 +236,7 @@ def rules(t: Thresholds) -> tuple[Rule, ...]:
         _phrase_rule("share/follow bar", Label.SHARE, share.SOCIAL_NETWORK_NAMES, "anywhere",
                      share.SHARE_BAR_MAX_WORDS, test=_is_share_bar),
         Rule("share/follow bar (glued words)", Label.SHARE, _is_glued_share_bar, 2,
-             needs_chars=_UPPERCASE_ASCII),
+             needs_chars=_GLUE_CHARACTERS),
         _phrase_rule("comments heading", Label.COMMENTS, comments.COMMENTS_HEADING, "whole",
                      12, heading=True),
         Rule("comments heading (count)", Label.COMMENTS, _is_comment_count, 12, heading=True,
@@ -313,7 +314,7 @@ class RuleTable:
     they need.
     """
 
-    __slots__ = ("rules", "_verdicts", "_by_group", "_limits", "_tests")
+    __slots__ = ("rules", "_verdicts", "_by_group", "_limits", "_tests", "_needed_characters")
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
@@ -324,6 +325,9 @@ class RuleTable:
             if rule.needs is not None:
                 self._by_group.setdefault(rule.needs[0], []).append((rank, rule))
         tests = [(rank, rule) for rank, rule in enumerate(rules) if rule.needs is None]
+        needed = "".join(sorted(set().union(*(r.needs_chars or () for _, r in tests))))
+        #: Finds the characters test rules need: a block's profile is the few it holds.
+        self._needed_characters = re.compile(f"[{re.escape(needed)}]")
         #: Distinct word limits, ascending; _tests[item][k] holds the test rules that apply to
         #: blocks of at most _limits[k] words (as flat tuples: this loop runs for every block).
         self._limits = sorted({rule.max_words for _, rule in tests})
@@ -359,7 +363,8 @@ class RuleTable:
                     break
                 if needs_chars is not None:
                     if characters is None:
-                        characters = frozenset(text[:_PROFILED_CHARACTERS])
+                        characters = frozenset(
+                            self._needed_characters.findall(text, 0, _PROFILED_CHARACTERS))
                     if needs_chars.isdisjoint(characters):
                         continue
                 if test(text, features, hits):

@@ -13,7 +13,6 @@ _SENTENCE_END = frozenset(".!?…。！？:;")
 #: (written without spaces) does not look like a one-word line, and a Korean one, whose
 #: space-separated words are long, is not undercounted.
 _SPACELESS = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff]")
-_FIRST_SPACELESS = "\u3040"
 #: Words are tokenised in this much of a block; beyond it they are counted by spaces.
 _HEAD_CHARACTERS = 300
 #: Phrase lists are matched against at most this many leading words of a block: boilerplate
@@ -49,8 +48,10 @@ def measure(text: str) -> Features:
     if len(text) > _HEAD_CHARACTERS:
         # Past the head the exact count matters little: count the spaces.
         words += text.count(" ", _HEAD_CHARACTERS)
-    if not text.isascii() and max(text) >= _FIRST_SPACELESS:
-        words += len(_SPACELESS.findall(text)) // 2
+    if not text.isascii():
+        spaceless = len(_SPACELESS.findall(text))
+        if spaceless:
+            words += spaceless // 2
     stripped = text.rstrip().rstrip(_CLOSERS)
     sentence_end = bool(stripped) and stripped[-1] in _SENTENCE_END
     listy = words >= LISTY_MIN_WORDS and not sentence_end and _is_listy(head)

@@ -1,5 +1,5 @@
-"""Step 3b: a page that is not an article (a shop grid, a listing, a product page) keeps its
-content broadly.
+"""Step 3b: a page that is not an article (a shop grid, a listing, a product page), or that
+has no article run at all, keeps its content broadly.
 
 On an article most of the words are prose and the article run holds most of that prose. A page
 of short pieces (product cards, listings, specifications) has little prose, scattered: its best
@@ -33,9 +33,11 @@ def is_article_page(draft: Draft) -> bool:
 
 def widen_non_article_page(draft: Draft) -> None:
     """On a non-article page, make the main content span the first prose block to the footer."""
-    if not draft.regions or is_article_page(draft):
+    if draft.regions and is_article_page(draft):
         return
-    first = next(index for index in range(len(draft.blocks)) if draft.is_prose(index))
+    first = next((index for index in range(len(draft.blocks)) if draft.is_prose(index)), None)
+    if first is None:
+        return
     last = layout.footer_zone(draft, first, draft.thresholds.broad_footer_gap) - 1
     for index in range(first, last + 1):
         evidence = draft.evidence[index]

@@ -19,7 +19,7 @@ class Thresholds:
     #: paragraphs cannot outweigh everything else.
     prose_base: float = 1.0
     prose_per_word: float = 0.1
-    prose_word_cap: int = 60
+    prose_word_cap: int = 100
     #: Region score of a short sentence (4+ words with end punctuation): mildly positive.
     short_sentence_score: float = 0.3
     #: Region score of any other short block: one menu line cancels a few words of prose.
