@@ -56,12 +56,30 @@ def document_text(doc: str | bytes, max_bytes: int | None) -> str:
     """Decoded text of ``doc``, refusing oversized, binary and empty documents."""
     if not isinstance(doc, str | bytes | bytearray | memoryview):
         raise TypeError(f"clean() takes str or bytes, not {type(doc).__name__}")
-    size = len(doc.encode("utf-8", errors="replace")) if isinstance(doc, str) else len(doc)
-    if max_bytes is not None and size > max_bytes:
+    size = _size_over_limit(doc, max_bytes)
+    if size is not None:
         raise InputTooLargeError(
             f"document is {size:,} bytes, above the limit of {max_bytes:,} (max_bytes)"
         )
     text = doc if isinstance(doc, str) else decode(bytes(doc)).text
-    if not text.strip():
+    if text.isspace() or not text:
         raise EmptyInputError("the document is empty" if not text else "the document is blank")
     return text
+
+
+
+def _size_over_limit(doc: str | bytes | bytearray | memoryview, max_bytes: int | None,
+                     ) -> int | None:
+    """The document's size in bytes (a str as UTF-8) when it is over ``max_bytes``, else None.
+
+    A str too short to pass the limit even at four bytes a character is not encoded.
+    """
+    if max_bytes is None:
+        return None
+    if isinstance(doc, str):
+        if 4 * len(doc) <= max_bytes:
+            return None
+        size = len(doc.encode("utf-8", errors="replace"))
+    else:
+        size = len(doc)
+    return size if size > max_bytes else None

@@ -78,7 +78,7 @@ NO_HITS = Hits(frozenset(), frozenset(), frozenset())
 class PhraseIndex:
     """Many phrase groups in one table, so a block's words are looked up once for all of them."""
 
-    __slots__ = ("_table", "_sizes")
+    __slots__ = ("_table", "_sizes", "_first_words")
 
     def __init__(self, groups: Iterable[Phrases]) -> None:
         table: dict[tuple[str, ...], set[str]] = {}
@@ -92,6 +92,7 @@ class PhraseIndex:
         for phrase in self._table:
             sizes.setdefault(phrase[0], set()).add(len(phrase))
         self._sizes = {word: tuple(sorted(lengths)) for word, lengths in sizes.items()}
+        self._first_words = frozenset(self._sizes)
 
     def find(self, words: Words, anywhere_limit: int) -> Hits:
         """Groups matching ``words``; phrases inside the block are sought only in blocks of at
@@ -99,6 +100,11 @@ class PhraseIndex:
         count = len(words)
         if not count:
             return NO_HITS
+        if count > anywhere_limit:
+            if words[0] not in self._first_words:
+                return NO_HITS
+        elif self._first_words.isdisjoint(words):
+            return NO_HITS  # most blocks: no word of theirs starts a phrase
         end = count
         while end and words[end - 1].isdigit():
             end -= 1

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from cleaner.blocks import Block
 from cleaner.extractors.heuristic.evidence import Evidence
-from cleaner.extractors.heuristic.features import Features
+from cleaner.extractors.heuristic.features import Features, is_flattened_list
 from cleaner.extractors.heuristic.thresholds import Thresholds
 from cleaner.labels import Label
 
@@ -44,9 +44,9 @@ class Draft:
         if not self.prose:
             t = self.thresholds
             self.prose = [
-                not f.listy and (f.words >= t.long_prose_words
-                                 or (f.words >= t.prose_words and f.sentence_end))
-                for f in self.features
+                f.words >= t.prose_words if f.sentence_end
+                else f.words >= t.long_prose_words and not is_flattened_list(block.text)
+                for block, f in zip(self.blocks, self.features, strict=True)
             ]
         if not self.repeated:
             counts = Counter(block.text for block in self.blocks)

@@ -76,8 +76,6 @@ class Rule:
 
 
 _CAMEL_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
-#: A glued bar ("FacebookTwitterEmail") has an uppercase letter after its first character.
-_GLUE_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _GLUED = re.compile(r"[a-z][A-Z]")
 _DIGITS = frozenset("0123456789")
 #: Leaked code shows itself in a block's first characters; longer blocks are not read further.
@@ -235,8 +233,7 @@ def rules(t: Thresholds) -> tuple[Rule, ...]:
                      share.SHARE_BAR_MAX_WORDS),
         _phrase_rule("share/follow bar", Label.SHARE, share.SOCIAL_NETWORK_NAMES, "anywhere",
                      share.SHARE_BAR_MAX_WORDS, test=_is_share_bar),
-        Rule("share/follow bar (glued words)", Label.SHARE, _is_glued_share_bar, 2,
-             needs_chars=_GLUE_CHARACTERS),
+        Rule("share/follow bar (glued words)", Label.SHARE, _is_glued_share_bar, 2),
         _phrase_rule("comments heading", Label.COMMENTS, comments.COMMENTS_HEADING, "whole",
                      12, heading=True),
         Rule("comments heading (count)", Label.COMMENTS, _is_comment_count, 12, heading=True,
@@ -314,7 +311,8 @@ class RuleTable:
     they need.
     """
 
-    __slots__ = ("rules", "_verdicts", "_by_group", "_limits", "_tests", "_needed_characters")
+    __slots__ = ("rules", "_verdicts", "_by_group", "_limits", "_tests", "_needed_characters",
+                 "_tests_without_characters")
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
@@ -339,6 +337,12 @@ class RuleTable:
             ]
             for is_item in (False, True)
         ]
+        #: The same, keeping only rules that need no particular character: all a block that
+        #: holds none of the needed characters (most prose lines) has to try.
+        self._tests_without_characters = [
+            [[entry for entry in bucket if entry[1] is None] for bucket in buckets]
+            for buckets in self._tests
+        ]
 
     def first_match(self, block: Block, features: Features) -> Evidence:
         """The highest-ranked rule that fires on ``block``, as Evidence (or NO_EVIDENCE)."""
@@ -357,16 +361,13 @@ class RuleTable:
                         best = rank
         bucket = bisect_left(self._limits, words)
         if bucket < len(self._limits):
-            characters: frozenset[str] | None = None
-            for rank, needs_chars, test in self._tests[is_item][bucket]:
+            characters = frozenset(self._needed_characters.findall(text, 0, _PROFILED_CHARACTERS))
+            tests = self._tests if characters else self._tests_without_characters
+            for rank, needs_chars, test in tests[is_item][bucket]:
                 if rank >= best:
                     break
-                if needs_chars is not None:
-                    if characters is None:
-                        characters = frozenset(
-                            self._needed_characters.findall(text, 0, _PROFILED_CHARACTERS))
-                    if needs_chars.isdisjoint(characters):
-                        continue
+                if needs_chars is not None and needs_chars.isdisjoint(characters):
+                    continue
                 if test(text, features, hits):
                     best = rank
                     break

@@ -24,8 +24,6 @@ MATCHED_WORDS = 40
 LISTY_SHARE = 0.75
 #: ...counted over the block's words up to this many (enough to tell, cheap on long blocks).
 LISTY_SAMPLE_WORDS = 60
-#: Only blocks at least this long are checked (shorter ones are headings, menus anyway).
-LISTY_MIN_WORDS = 12
 
 
 class Features(NamedTuple):
@@ -35,9 +33,6 @@ class Features(NamedTuple):
     sentence_end: bool
     #: The first MATCHED_WORDS words, lower-cased: the form phrase lists are matched in.
     words_lower: tuple[str, ...] = ()
-    #: A long block with no sentence shape, made of capitalised or numeric words: a flattened
-    #: list or an id string, never prose however long.
-    listy: bool = False
 
 
 def measure(text: str) -> Features:
@@ -54,12 +49,13 @@ def measure(text: str) -> Features:
             words += spaceless // 2
     stripped = text.rstrip().rstrip(_CLOSERS)
     sentence_end = bool(stripped) and stripped[-1] in _SENTENCE_END
-    listy = words >= LISTY_MIN_WORDS and not sentence_end and _is_listy(head)
-    return Features(words, sentence_end, words_lower[:MATCHED_WORDS], listy)
+    return Features(words, sentence_end, words_lower[:MATCHED_WORDS])
 
 
-def _is_listy(head: str) -> bool:
-    sample = _WORD.findall(head)[:LISTY_SAMPLE_WORDS]
+def is_flattened_list(text: str) -> bool:
+    """Capitalised or numeric words through and through: a list of names, menu items or ids
+    run together into one block (read on long blocks without sentence punctuation)."""
+    sample = _WORD.findall(text[:_HEAD_CHARACTERS])[:LISTY_SAMPLE_WORDS]
     marked = sum(1 for word in sample if word[0].isupper() or not word.isalpha())
     return marked >= LISTY_SHARE * len(sample)
 
