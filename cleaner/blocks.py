@@ -5,10 +5,13 @@ One Block type serves both front doors; blocks parsed from HTML carry DOM hints 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from cleaner.options import InputType
+
+_DIGIT = re.compile(r"\d")
 
 
 class DomHints(NamedTuple):
@@ -62,7 +65,7 @@ class Block(NamedTuple):
     @property
     def is_numbered(self) -> bool:
         """True when the marker is a number like "1." or "(2)"."""
-        return any(ch.isdigit() for ch in self.marker)
+        return _DIGIT.search(self.marker) is not None
 
     def rendered(self) -> str:
         """The block as output text: list items keep a marker, numbered ones keep their number."""

@@ -75,15 +75,16 @@ def _line_blocks(lines: list[_Line | None]) -> list[Block]:
     for position, line in enumerate(lines):
         if line is None:
             continue
+        # Positional: this runs once per line, and keywords cost a NamedTuple more.
         blocks.append(Block(
-            index=len(blocks),
-            text=line.text,
-            start_line=line.number,
-            end_line=line.number,
-            indent=line.indent,
-            marker=line.marker,
-            blank_before=position == 0 or lines[position - 1] is None,
-            blank_after=position == last or lines[position + 1] is None,
+            len(blocks),                                            # index
+            line.text,
+            line.number,                                            # start_line
+            line.number,                                            # end_line
+            line.indent,
+            line.marker,
+            position == 0 or lines[position - 1] is None,           # blank_before
+            position == last or lines[position + 1] is None,        # blank_after
         ))
     return blocks
 

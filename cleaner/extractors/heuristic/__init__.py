@@ -67,8 +67,5 @@ def label(page: Page, options: Options) -> list[Decision]:
     draft = Draft(page.blocks, features, evidence, DEFAULT_THRESHOLDS)
     for step in STEPS:
         step(draft)
-    return [
-        Decision(label, reason)
-        for label, reason in zip(draft.labels, draft.reasons, strict=True)
-        if label is not None
-    ]
+    # label_leftovers, the last step, leaves no block without a label.
+    return list(map(Decision, draft.labels, draft.reasons))

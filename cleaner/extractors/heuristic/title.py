@@ -26,7 +26,7 @@ def find_title(draft: Draft) -> None:
         return
     start = draft.content_start
     lowest = max(0, start - draft.thresholds.title_search_blocks)
-    page_text = "\n".join(block.text for block in draft.blocks).casefold()
+    page_text: str | None = None
     best, best_score = None, 0.0
     for index in range(start - 1, lowest - 1, -1):
         if not _is_candidate(draft, index):
@@ -34,7 +34,9 @@ def find_title(draft: Draft) -> None:
         words = draft.features[index].words
         score = 1.0 + (_LONG_TITLE_BONUS if words >= _LONG_TITLE_WORDS else 0.0)
         score -= _DISTANCE_COST * (start - index)
-        if page_text.count(draft.blocks[index].text.casefold()) > 1:
+        if page_text is None:
+            page_text = "\n".join(block.text for block in draft.blocks).lower()
+        if page_text.count(draft.blocks[index].text.lower()) > 1:
             score += _REPEAT_BONUS  # the page repeats it (breadcrumb, header, window title)
         if score > best_score:
             best, best_score = index, score
