@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, NamedTuple
 
 from cleaner.blocks import Block
@@ -19,9 +20,15 @@ class Decision(NamedTuple):
 
 
 class LabelledBlock(NamedTuple):
+    """A block with its label and the reason for it."""
+
     block: Block
     label: Label
     reason: str
+
+
+#: LabelledBlock without the NamedTuple constructor's Python frame (one per block).
+_new_labelled = partial(tuple.__new__, LabelledBlock)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +118,8 @@ def build_result(
     if len(blocks) != len(decisions):
         raise ValueError(f"{extractor}: {len(decisions)} decisions for {len(blocks)} blocks")
     labelled = tuple(
-        LabelledBlock(block, decision.label, decision.reason)
-        for block, decision in zip(blocks, decisions, strict=True)
+        _new_labelled((block, label, reason))
+        for block, (label, reason) in zip(blocks, decisions, strict=True)
     )
     title_blocks = [item.block for item in labelled if item.label is Label.TITLE]
     title = title_blocks[0].text if title_blocks else title_hint

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import NamedTuple
 
 _WORD = re.compile(r"\w+")
@@ -35,6 +36,10 @@ class Features(NamedTuple):
     words_lower: tuple[str, ...] = ()
 
 
+#: Features without the NamedTuple constructor's Python frame: measure runs for every block.
+_new_features = partial(tuple.__new__, Features)
+
+
 def measure(text: str) -> Features:
     """Measure one block's text."""
     head = text[:_HEAD_CHARACTERS]
@@ -49,7 +54,7 @@ def measure(text: str) -> Features:
             words += spaceless // 2
     stripped = text.rstrip().rstrip(_CLOSERS)
     sentence_end = bool(stripped) and stripped[-1] in _SENTENCE_END
-    return Features(words, sentence_end, words_lower[:MATCHED_WORDS])
+    return _new_features((words, sentence_end, words_lower[:MATCHED_WORDS]))
 
 
 def is_flattened_list(text: str) -> bool:
