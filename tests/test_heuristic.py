@@ -324,3 +324,19 @@ def test_page_of_short_pieces_keeps_its_content_broadly() -> None:
 def test_article_page_is_not_widened(news_labels: dict[str, Label]) -> None:
     """On an article the related headlines and comments stay out of the body."""
     assert news_labels["City Council Approves New Bus Routes"] == Label.RELATED
+
+
+def test_code_between_two_runs_of_prose_is_body() -> None:
+    """A long block of commands splits the article's prose in two runs; it is still the
+    article's, as is what follows it."""
+    def paragraph(n: int) -> str:
+        return (f"Paragraph {n} explains the next step of the setup in plain words, with enough "
+                "detail to follow along at home.")
+
+    steps = "\n".join(f"step {i}: run make target-{i}" for i in range(1, 26))
+    page = ("How To Build The Firmware\n\n" + "\n\n".join(paragraph(i) for i in range(1, 5))
+            + "\n\n" + steps + "\n\n" + "\n\n".join(paragraph(i) for i in range(5, 9)) + "\n")
+    labels = line_labels(page)
+    assert labels["step 1: run make target-1"] == Label.BODY
+    assert labels["step 25: run make target-25"] == Label.BODY
+    assert labels[paragraph(8)] == Label.BODY

@@ -18,7 +18,7 @@ COMMENTS_HEADING = Phrases("comments heading", [
     "comments", "comment", "responses", "discussion", "join the discussion",
     "join the conversation", "reader comments", "top comments", "top rated comments",
     "most recent comments", "latest comments", "recent comments", "show comments",
-    "view comments", "load comments", "what do you think", "kommentare", "leserkommentare",
+    "view comments", "load comments", "kommentare", "leserkommentare",
     "commentaires", "comentarios", "commenti", "comentários", "reacties", "комментарии",
     "评论", "網友評論", "网友评论", "コメント", "댓글",
 ])

@@ -1,6 +1,7 @@
 """Step 5: label every block by where it sits: in the article, before it, after it, in the footer.
 
-Inside the article region everything is body unless strong evidence says otherwise. Before it:
+Inside the article's runs everything is body unless strong evidence says otherwise, and so is
+what sits between two runs (subheadings, code, lists), unless the page repeats it. Before it:
 the title, a kicker next to it, bylines and the standfirst, and the site's navigation above.
 After it: sections already labelled, a footer zone at the end of the page, and the related
 headlines that usually follow an article.
@@ -30,14 +31,18 @@ def label_article(draft: Draft) -> None:
                 draft.decide(index, Label.BODY, "inside the article text")
             else:
                 draft.decide(index, Label.BODY, "in a further run of prose near the article's")
-    # Between two runs of content, unmarked blocks are asides (ads, image strips, post meta).
+    # Between two runs of content, unmarked blocks are the article's own: the subheadings,
+    # code, lists and short lines that split its prose into runs. Text the page repeats is
+    # navigation there as anywhere.
     for (_, previous_last), (next_first, _) in zip(draft.regions, draft.regions[1:], strict=False):
         for index in range(previous_last + 1, next_first):
             evidence = draft.evidence[index]
             if evidence.label is not None:
                 draft.decide(index, evidence.label, evidence.reason)
+            elif draft.repeated[index]:
+                draft.decide(index, Label.OTHER, "repeated on the page, between content runs")
             else:
-                draft.decide(index, Label.OTHER, "between parts of the main content")
+                draft.decide(index, Label.BODY, "between parts of the main content")
 
 
 def label_title(draft: Draft) -> None:
