@@ -133,5 +133,8 @@ def _is_headline(draft: Draft, index: int) -> bool:
 
 
 def label_leftovers(draft: Draft) -> None:
-    for index in range(len(draft.blocks)):
-        draft.decide(index, Label.OTHER, "no rule applied")
+    labels, reasons = draft.labels, draft.reasons
+    for index, label in enumerate(labels):
+        if label is None:
+            labels[index] = Label.OTHER
+            reasons[index] = "no rule applied"
