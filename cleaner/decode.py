@@ -50,8 +50,9 @@ BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
 
 #: How much of the document the binary check and the charset declaration search look at.
 SNIFF_BYTES = 4096
-#: Share of control bytes (other than tab, newline, CR, form feed, escape) that marks binary data.
-MAX_CONTROL_SHARE = 0.10
+#: Share of control bytes (other than tab, newline, CR, form feed, escape) that marks binary data:
+#: text has next to none, random or compressed bytes about one in ten.
+MAX_CONTROL_SHARE = 0.05
 
 _CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}
 _DECLARED_CHARSET = re.compile(

@@ -1,6 +1,7 @@
 """Bytes to text: BOMs, declared charsets, UTF-8, the fallback, and refusing binary data."""
 
 import codecs
+import random
 
 import pytest
 
@@ -72,6 +73,13 @@ def test_stray_nul_bytes_are_dropped():
 )
 def test_binary_input_is_refused_with_a_reason(data, what):
     with pytest.raises(BinaryInputError, match=what):
+        decode(data)
+
+
+@pytest.mark.parametrize("size", [300, 4096, 100_000])
+def test_random_bytes_are_refused(size):
+    data = random.Random(size).randbytes(size)
+    with pytest.raises(BinaryInputError, match="control characters"):
         decode(data)
 
 
