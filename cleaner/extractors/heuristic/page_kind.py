@@ -17,7 +17,8 @@ BROAD_REASON = "on a page of short pieces, not an article: content kept broadly"
 
 
 def is_article_page(draft: Draft) -> bool:
-    """Whether the page reads as an article: mostly prose, most of it in the article runs."""
+    """Whether the page reads as an article: mostly prose, or with its article runs holding
+    (in words) most of what prose it has."""
     t = draft.thresholds
     features = draft.features
     total_words = sum(f.words for f in features)
@@ -39,6 +40,8 @@ def widen_non_article_page(draft: Draft) -> None:
     if first is None:
         return
     last = layout.footer_zone(draft, first, draft.thresholds.broad_footer_gap) - 1
+    if last < first:
+        return  # the first prose block already sits in the footer zone
     for index in range(first, last + 1):
         evidence = draft.evidence[index]
         if evidence.label is not None and evidence.strong:
