@@ -9,7 +9,7 @@ import textwrap
 import pytest
 
 from cleaner import Label, clean
-from cleaner.extractors.heuristic.features import measure
+from cleaner.extractors.heuristic.features import is_flattened_list, measure
 
 NEWS_PAGE = textwrap.dedent("""\
     Daily Gazette
@@ -340,3 +340,15 @@ def test_code_between_two_runs_of_prose_is_body() -> None:
     assert labels["step 1: run make target-1"] == Label.BODY
     assert labels["step 25: run make target-25"] == Label.BODY
     assert labels[paragraph(8)] == Label.BODY
+
+
+def test_flattened_lists_are_not_prose() -> None:
+    languages = " ".join(["Afrikaans Albanian Amharic Arabic Armenian Basque Belarusian Bengali",
+                          "Bosnian Bulgarian Catalan Chinese Croatian Czech Danish Dutch English",
+                          "Estonian Finnish French"])
+    ids = "Sf2f260c3-bf1f-466a-b856-6f031758a086p16207f0d-5442-4472-ad51-162a45a841c3 U58304ab9"
+    german = ("Der Stadtrat hat am Dienstag mit großer Mehrheit beschlossen einen neuen Radweg "
+              "entlang des Flusses zu bauen und die Arbeiten beginnen im Herbst")
+    assert is_flattened_list(languages)
+    assert is_flattened_list(ids)
+    assert not is_flattened_list(german)  # nouns are capitalised, but far from all words
