@@ -52,8 +52,8 @@ class _Line(NamedTuple):
     text: str  # without indent and marker
 
 
-# The parser makes a _Line per input line and a Block per non-blank line: building the tuples
-# directly skips the NamedTuple constructor's Python frame (a fifth of the parse time).
+# The parser makes a Block per non-blank line (and, for wrapped dumps, a _Line per line first):
+# building the tuples directly skips the NamedTuple constructor's Python frame.
 _new_line = partial(tuple.__new__, _Line)
 _new_block = partial(tuple.__new__, Block)
 
@@ -65,47 +65,58 @@ def split_lines(text: str) -> list[str]:
 
 def parse_text(text: str, url: str | None = None) -> Page:
     """Parse a text dump into a Page whose blocks cover every non-blank line exactly once."""
-    lines = [_read_line(number, raw) for number, raw in enumerate(split_lines(text), start=1)]
-    width = detect_wrap_width([line for line in lines if line is not None])
+    # Tabs expanded and trailing space gone: a blank line is "".
+    expanded = [(raw.expandtabs(TAB_SIZE) if "\t" in raw else raw).rstrip()
+                for raw in split_lines(text)]
+    width = detect_wrap_width([line for line in expanded if line])
     if width is None:
-        blocks = tuple(_line_blocks(lines))
+        blocks = tuple(_line_blocks(expanded))
     else:
+        lines = [_read_line(number, line) for number, line in enumerate(expanded, start=1)]
         groups = _group_wrapped(lines, width)
         blocks = tuple(_to_block(index, group, lines) for index, group in enumerate(groups))
     return Page(input_type="text", blocks=blocks, source_text=text, url=url)
 
 
-def _line_blocks(lines: list[_Line | None]) -> list[Block]:
-    """One block per non-blank line: a dump that is not hard-wrapped (the w3m shape)."""
+def _line_blocks(lines: list[str]) -> list[Block]:
+    """One block per non-blank line: a dump that is not hard-wrapped (the w3m shape).
+
+    ``lines`` are the expanded, right-stripped input lines ("" when blank).
+    """
     blocks: list[Block] = []
     last = len(lines) - 1
     for position, line in enumerate(lines):
-        if line is None:
+        if not line:
             continue
+        stripped = line.lstrip()
+        marker, text = _split_marker(stripped)
         blocks.append(_new_block((
             len(blocks),                                            # index
-            line.text,
-            line.number,                                            # start_line
-            line.number,                                            # end_line
-            line.indent,
-            line.marker,
-            position == 0 or lines[position - 1] is None,           # blank_before
-            position == last or lines[position + 1] is None,        # blank_after
+            text,
+            position + 1,                                           # start_line
+            position + 1,                                           # end_line
+            len(line) - len(stripped),                              # indent
+            marker,
+            position == 0 or not lines[position - 1],               # blank_before
+            position == last or not lines[position + 1],            # blank_after
             None,                                                   # dom
         )))
     return blocks
 
 
-def detect_wrap_width(lines: list[_Line]) -> int | None:
-    """The column a hard-wrapped dump was wrapped at, or None when lines are not hard-wrapped."""
+def detect_wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapped dump was wrapped at, or None when lines are not hard-wrapped.
+
+    ``lines`` are the non-blank lines, tabs expanded, trailing space stripped.
+    """
     if len(lines) < MIN_LINES_FOR_WRAP:
         return None
     low, high = WRAP_WIDTH_RANGE
     # Character counts never exceed display widths: when they already put the percentile above
     # the range (any w3m dump with real paragraphs), skip measuring display widths.
-    if _percentile(sorted(len(line.raw) for line in lines)) > high:
+    if _percentile(sorted(map(len, lines))) > high:
         return None
-    widths = sorted(_display_width(line.raw) for line in lines)
+    widths = sorted(map(_display_width, lines))
     width = _percentile(widths)
     if not low <= width <= high:
         return None
@@ -119,18 +130,22 @@ def _percentile(sorted_values: list[int]) -> int:
     return sorted_values[int(WRAP_PERCENTILE * (len(sorted_values) - 1))]
 
 
-def _read_line(number: int, raw: str) -> _Line | None:
-    expanded = (raw.expandtabs(TAB_SIZE) if "\t" in raw else raw).rstrip()
+def _read_line(number: int, expanded: str) -> _Line | None:
+    """One input line (tabs expanded, right-stripped) with its indent and list marker."""
     stripped = expanded.lstrip()
     if not stripped:
         return None
-    indent = len(expanded) - len(stripped)
-    marker, text = "", stripped
+    marker, text = _split_marker(stripped)
+    return _new_line((number, expanded, len(expanded) - len(stripped), marker, text))
+
+
+def _split_marker(stripped: str) -> tuple[str, str]:
+    """A non-blank, left-stripped line as (list marker or "", text after it)."""
     if stripped[0] in _MARKER_STARTS:
         match = _MARKER.match(stripped)
         if match:
-            marker, text = match.group("marker"), stripped[match.end() :]
-    return _new_line((number, expanded, indent, marker, text))
+            return match.group("marker"), stripped[match.end() :]
+    return "", stripped
 
 
 def _group_wrapped(lines: list[_Line | None], width: int | None) -> list[list[_Line]]:
