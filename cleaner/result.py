@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from typing import Any, NamedTuple
 
 from cleaner.blocks import Block
@@ -58,9 +58,12 @@ class Segment:
         return record
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Result:
-    """Body text, title and labelled segments of one document (see DESIGN.md, "Formats")."""
+    """Body text, title and labelled segments of one document (see DESIGN.md, "Formats").
+
+    ``segments`` are derived from ``blocks`` on first use (most callers only want ``text``).
+    """
 
     source: str | None
     input_type: InputType
@@ -69,9 +72,13 @@ class Result:
     #: The article body (plus the title when Options.include_title), paragraphs separated by
     #: blank lines.
     text: str
-    segments: tuple[Segment, ...]
     blocks: tuple[LabelledBlock, ...]
     url: str | None = None
+
+    @cached_property
+    def segments(self) -> tuple[Segment, ...]:
+        """Runs of consecutive blocks with one label, in page order."""
+        return tuple(_segments(self.blocks))
 
     def text_of(self, *labels: Label | str) -> str:
         """Text of every block with one of ``labels``, e.g. ``result.text_of("comments")``."""
@@ -132,7 +139,6 @@ def build_result(
         extractor=extractor,
         title=title,
         text=body,
-        segments=tuple(_segments(labelled)),
         blocks=labelled,
         url=url,
     )
