@@ -153,7 +153,7 @@ def _segments(labelled: Sequence[LabelledBlock]) -> Iterable[Segment]:
         first, last = run[0], run[-1]
         yield Segment(
             label=labelled[start].label,
-            text="\n".join(block.rendered() for block in run),
+            text="\n".join(map(Block.rendered, run)),
             start_line=first.start_line,
             end_line=last.end_line,
             path=first.dom.path if first.dom else None,
