@@ -102,4 +102,17 @@ def _safe(extract, page: str) -> str | None:
 
 
 def _max_rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+    """Peak resident memory of this process so far, in MiB.
+
+    Linux's VmHWM is the process's own high-water mark; ``ru_maxrss`` is not used there
+    because it keeps the parent's size from before the exec of a spawned worker, which
+    inflated every extractor but the first in a run.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux, BSD: KiB
