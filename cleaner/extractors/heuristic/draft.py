@@ -42,10 +42,11 @@ class Draft:
             self.labels = [None] * len(self.blocks)
             self.reasons = [""] * len(self.blocks)
         if not self.prose:
-            t = self.thresholds
+            sentence_words = self.thresholds.prose_words
+            long_words = self.thresholds.long_prose_words
             self.prose = [
-                f.words >= t.prose_words if f.sentence_end
-                else f.words >= t.long_prose_words and not is_flattened_list(block.text)
+                f.words >= sentence_words if f.sentence_end
+                else f.words >= long_words and not is_flattened_list(block.text)
                 for block, f in zip(self.blocks, self.features, strict=True)
             ]
         if not self.repeated:

@@ -22,8 +22,7 @@ def is_article_page(draft: Draft) -> bool:
     t = draft.thresholds
     features = draft.features
     total_words = sum(f.words for f in features)
-    prose = [index for index in range(len(features)) if draft.is_prose(index)]
-    prose_words = sum(features[index].words for index in prose)
+    prose_words = sum(f.words for f, prose in zip(features, draft.prose, strict=True) if prose)
     if not total_words or not prose_words:
         return True  # nothing to widen to
     in_runs = sum(features[index].words
@@ -36,7 +35,7 @@ def widen_non_article_page(draft: Draft) -> None:
     """On a non-article page, make the main content span the first prose block to the footer."""
     if draft.regions and is_article_page(draft):
         return
-    first = next((index for index in range(len(draft.blocks)) if draft.is_prose(index)), None)
+    first = next((index for index, prose in enumerate(draft.prose) if prose), None)
     if first is None:
         return
     last = layout.footer_zone(draft, first, draft.thresholds.broad_footer_gap) - 1
