@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-_WORD = re.compile(r"\w+")
+from cleaner.patterns import words_of
+
 #: A block with fewer words than this is kept only when it equals a whole line of the output,
 #: so a "Share" button does not count as kept because the article uses the word "share".
 SHORT_BLOCK_WORDS = 4
@@ -13,7 +13,7 @@ SHORT_BLOCK_WORDS = 4
 
 def normalise(text: str) -> str:
     """Lower-cased words separated by single spaces, padded with a space on each side."""
-    return " " + " ".join(_WORD.findall(text.lower())) + " "
+    return " " + " ".join(words_of(text)) + " "
 
 
 def kept_by(texts: Sequence[str], extracted: str) -> list[bool]:

@@ -14,14 +14,15 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-_WORD = re.compile(r"\w+")
+#: What a word is, for phrase matching and for every word count and word test on a block.
+WORD = re.compile(r"\w+")
 
 Words = Sequence[str]
 
 
 def words_of(text: str) -> tuple[str, ...]:
     """Lower-cased ``\\w+`` tokens: the form phrases are matched in."""
-    return tuple(_WORD.findall(text.lower()))
+    return tuple(WORD.findall(text.lower()))
 
 
 class Phrases:

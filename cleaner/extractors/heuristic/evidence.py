@@ -158,9 +158,6 @@ def _ends_with_says(text: str, features: Features, hits: Hits) -> bool:
     )
 
 
-
-
-
 def _is_by_author(text: str, features: Features, hits: Hits) -> bool:
     return not features.sentence_end
 

@@ -6,7 +6,8 @@ import re
 from functools import partial
 from typing import NamedTuple
 
-_WORD = re.compile(r"\w+")
+from cleaner.patterns import WORD, words_of
+
 #: Closing quotes and brackets that may follow a sentence's final punctuation.
 _CLOSERS = "\"'”’»)]」』›*"
 _SENTENCE_END = frozenset(".!?…。！？:;")
@@ -43,7 +44,7 @@ _new_features = partial(tuple.__new__, Features)
 def measure(text: str) -> Features:
     """Measure one block's text."""
     head = text[:_HEAD_CHARACTERS]
-    words_lower = tuple(_WORD.findall(head.lower()))
+    words_lower = words_of(head)
     words = len(words_lower)
     if len(text) > _HEAD_CHARACTERS:
         # Past the head the exact count matters little: count the spaces.
@@ -60,14 +61,14 @@ def measure(text: str) -> Features:
 def is_flattened_list(text: str) -> bool:
     """Capitalised or numeric words through and through: a list of names, menu items or ids
     run together into one block (read on long blocks without sentence punctuation)."""
-    sample = _WORD.findall(text[:_HEAD_CHARACTERS])[:LISTY_SAMPLE_WORDS]
+    sample = WORD.findall(text[:_HEAD_CHARACTERS])[:LISTY_SAMPLE_WORDS]
     marked = sum(1 for word in sample if word[0].isupper() or not word.isalpha())
     return marked >= LISTY_SHARE * len(sample)
 
 
 def capitalised_share(text: str) -> float:
     """Share of alphabetic words that start with a capital letter (names, headlines, menus)."""
-    alphabetic = [word for word in _WORD.findall(text) if word[0].isalpha()]
+    alphabetic = [word for word in WORD.findall(text) if word[0].isalpha()]
     if not alphabetic:
         return 0.0
     return sum(1 for word in alphabetic if word[0].isupper()) / len(alphabetic)
