@@ -12,17 +12,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from functools import partial
+from typing import NamedTuple
 
 #: What a word is, for phrase matching and for every word count and word test on a block.
 WORD = re.compile(r"\w+")
+#: The same for ASCII text (identical matches there, and the ASCII matcher is faster).
+_ASCII_WORD = re.compile(r"\w+", re.ASCII)
 
 Words = Sequence[str]
 
 
 def words_of(text: str) -> tuple[str, ...]:
     """Lower-cased ``\\w+`` tokens: the form phrases are matched in."""
-    return tuple(WORD.findall(text.lower()))
+    lowered = text.lower()
+    return tuple((_ASCII_WORD if lowered.isascii() else WORD).findall(lowered))
 
 
 class Phrases:
@@ -64,8 +68,7 @@ class Phrases:
         return False
 
 
-@dataclass(frozen=True, slots=True)
-class Hits:
+class Hits(NamedTuple):
     """Names of the phrase groups found in one block: as the whole block, at its start, anywhere."""
 
     whole: frozenset[str]
@@ -73,7 +76,9 @@ class Hits:
     anywhere: frozenset[str]
 
 
-NO_HITS = Hits(frozenset(), frozenset(), frozenset())
+#: Hits without the NamedTuple constructor's Python frame (built for every block with a hit).
+_new_hits = partial(tuple.__new__, Hits)
+NO_HITS = _new_hits((frozenset(), frozenset(), frozenset()))
 
 
 class PhraseIndex:
@@ -101,11 +106,16 @@ class PhraseIndex:
         count = len(words)
         if not count:
             return NO_HITS
+        phrase_sizes = self._sizes
         if count > anywhere_limit:
-            if words[0] not in self._first_words:
+            if words[0] not in phrase_sizes:
                 return NO_HITS
-        elif self._first_words.isdisjoint(words):
-            return NO_HITS  # most blocks: no word of theirs starts a phrase
+            firsts: Sequence[int] = (0,)
+        else:
+            first_words = self._first_words
+            if first_words.isdisjoint(words):
+                return NO_HITS  # most blocks: no word of theirs starts a phrase
+            firsts = [i for i, word in enumerate(words) if word in first_words]
         end = count
         while end and words[end - 1].isdigit():
             end -= 1
@@ -113,13 +123,8 @@ class PhraseIndex:
         start: set[str] = set()
         anywhere: set[str] = set()
         table = self._table
-        phrase_sizes = self._sizes
-        starts = range(count) if count <= anywhere_limit else range(1)
-        for first in starts:
-            sizes = phrase_sizes.get(words[first])
-            if sizes is None:
-                continue
-            for size in sizes:
+        for first in firsts:
+            for size in phrase_sizes[words[first]]:
                 if first + size > count:
                     break
                 names = table.get(words[first : first + size])
@@ -132,15 +137,44 @@ class PhraseIndex:
                         whole.update(names)
         if not anywhere:
             return NO_HITS
-        return Hits(frozenset(whole), frozenset(start), frozenset(anywhere))
+        return _new_hits((frozenset(whole), frozenset(start), frozenset(anywhere)))
 
 
 def alternation(phrases: Iterable[str]) -> str:
-    """A regex alternation of literal phrases (for the few patterns that need a regex)."""
-    unique = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
+    """A regex alternation of literal phrases (for the few patterns that need a regex).
+
+    Written as a trie (``jan(?:uary)?|...``), longest match first: the regex engine then tries
+    a few branches per position instead of every phrase in turn; a space matches any run of
+    white space.
+    """
+    unique = {p.strip().lower() for p in phrases if p.strip()}
     if not unique:
         raise ValueError("a phrase group must not be empty")
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique)
+    trie: dict[str, dict] = {}
+    for phrase in unique:
+        node = trie
+        for character in phrase:
+            node = node.setdefault(character, {})
+        node[_END] = {}
+    return _trie_pattern(trie)
+
+
+#: Marks the end of a phrase in alternation()'s trie (no character is empty).
+_END = ""
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    branches = [
+        (r"\s+" if character == " " else re.escape(character)) + _trie_pattern(child)
+        for character, child in sorted(node.items())
+        if character != _END
+    ]
+    if not branches:
+        return ""
+    pattern = "|".join(branches)
+    if _END in node:
+        return f"(?:{pattern})?"  # greedy: the longer phrase is tried first
+    return f"(?:{pattern})" if len(branches) > 1 else pattern
 
 
 def word_set(words: Iterable[str]) -> frozenset[str]:
