@@ -8,9 +8,10 @@ together, block-level elements and <br> start a new block.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from functools import partial
+from typing import NamedTuple
 
-from lxml import etree, html
+from lxml import etree
 
 from cleaner.blocks import Block, DomHints, Page
 from cleaner.errors import EmptyInputError
@@ -38,6 +39,7 @@ BLOCK_TAGS = frozenset({
 })
 HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
 LIST_TAGS = frozenset({"ul", "ol", "li", "dl", "dd", "dt", "menu", "dir"})
+TABLE_TAGS = frozenset({"table", "td", "th", "tr"})
 #: Landmark tags, and the ARIA roles that mean the same thing.
 LANDMARK_TAGS = frozenset({"nav", "header", "footer", "aside", "form"})
 LANDMARK_ROLES = {
@@ -45,7 +47,6 @@ LANDMARK_ROLES = {
     "complementary": "aside", "search": "form", "form": "form",
 }
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_TOKEN_SPLIT = re.compile(r"[\s]+")
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>", re.IGNORECASE)
 #: Any start or end tag, for flattening pages nested deeper than libxml2 will build (2048).
 _ANY_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)\b[^<>]*>")
@@ -53,8 +54,7 @@ _BREAK_RUN = re.compile(r"<br>(?:\s*<br>)+")
 _DEPTH_ERROR = "Excessive depth"
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
+class _Context(NamedTuple):
     """What an element inherits from its ancestors; shared by all inline children."""
 
     owner: etree._Element
@@ -67,14 +67,14 @@ class _Context:
     in_link: bool
 
 
-@dataclass(slots=True)
-class _Buffer:
-    """Text collected for the block being built."""
-
-    context: _Context | None = None
-    pieces: list[str] = field(default_factory=list)
-    link_pieces: list[str] = field(default_factory=list)
-    inline_tokens: set[str] = field(default_factory=set)
+#: Contexts and blocks are built per element: without the NamedTuple constructor's frame.
+_new_context = partial(tuple.__new__, _Context)
+_new_block = partial(tuple.__new__, Block)
+_new_hints = partial(tuple.__new__, DomHints)
+#: Attributes that can hide an element or say something about it: an element with none of
+#: them (most) is handled without reading any attribute.
+_NO_TOKENS: frozenset[str] = frozenset()
+_TELLING_ATTRIBUTES = frozenset({"class", "id", "role", "hidden", "aria-hidden", "style", "type"})
 
 
 def parse_html(text: str, url: str | None = None) -> Page:
@@ -107,9 +107,10 @@ def _parse_tree(text: str) -> etree._Element:
 
 
 def _parse_once(text: str) -> tuple[etree._Element, bool]:
-    parser = html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+    # etree's parser, not lxml.html's: its elements need no Python class lookup per element.
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
     try:
-        root = html.document_fromstring(text, parser=parser)
+        root = etree.fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as error:
         raise EmptyInputError(f"HTML document has no content: {error}") from None
     if root is None:
@@ -134,139 +135,169 @@ def _title_hint(root: etree._Element) -> str | None:
             if content:
                 return content
     for title in root.iter("title"):
-        content = " ".join(title.text_content().split())
+        content = " ".join("".join(title.itertext()).split())
         if content:
             return content
     return None
 
 
-def _is_hidden(element: etree._Element) -> bool:
-    if element.get("hidden") is not None or element.get("aria-hidden", "").lower() == "true":
+def _is_hidden(element: etree._Element, attributes: list[str]) -> bool:
+    """Hidden by an attribute (``attributes``: the element's attribute names)."""
+    if "hidden" in attributes or (
+        "aria-hidden" in attributes and element.get("aria-hidden").lower() == "true"
+    ):
         return True
-    if element.tag == "input" and element.get("type", "").lower() == "hidden":
+    if "type" in attributes and element.tag == "input" \
+            and element.get("type").lower() == "hidden":
         return True
-    style = element.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
-
-
-def _tokens_of(element: etree._Element) -> frozenset[str]:
-    raw = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-    return frozenset(token for token in _TOKEN_SPLIT.split(raw) if token)
+    return "style" in attributes and _HIDDEN_STYLE.search(element.get("style")) is not None
 
 
 class _Walker:
-    """Iterative depth-first walk (no recursion: pages can nest 100,000 levels deep)."""
+    """One pass over the tree (lxml's iterwalk: no recursion, pages can nest 100,000 deep),
+    collecting the text of each block-level element as it is left or interrupted."""
 
     def __init__(self, tree: etree._ElementTree, show_hidden: bool) -> None:
         self.tree = tree
         self.show_hidden = show_hidden
         self.blocks: list[Block] = []
-        self.buffer = _Buffer()
+        #: The block being built: its context (None when empty), text and link-text pieces,
+        #: and class/id tokens of inline elements inside it.
+        self.context: _Context | None = None
+        self.pieces: list[str] = []
+        self.link_pieces: list[str] = []
+        self.inline_tokens: set[str] = set()
         #: Characters inside hidden elements and <noscript> that this walk skipped.
         self.hidden_chars = 0
+        #: Token sets by raw class/id text, and unions of token sets: pages repeat both.
+        self.token_sets: dict[str, frozenset[str]] = {}
+        self.unions: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
 
     def walk(self, root: etree._Element) -> list[Block]:
-        base = _Context(root, (), frozenset(), frozenset(), 0, False, False, False)
-        # Each stack entry: (element, parent context) to enter, or (None, context) to leave.
-        stack: list[tuple[etree._Element | None, _Context, etree._Element | None]] = [
-            (root, base, None)
-        ]
-        while stack:
-            element, context, leaving = stack.pop()
-            if element is None:
-                self._leave(leaving, context)
+        base = _new_context((root, (), frozenset(), frozenset(), 0, False, False, False))
+        # The context of every open element, innermost last; None for a skipped one.
+        open_contexts: list[_Context | None] = [base]
+        events = etree.iterwalk(root, events=("start", "end"))
+        for event, element in events:
+            if event == "end":
+                own = open_contexts.pop()
+                if own is not None and element.tag in BLOCK_TAGS:
+                    self._flush()
+                tail = element.tail
+                if tail:
+                    parent = open_contexts[-1]
+                    if parent is not None:
+                        self._add(tail, parent)
                 continue
-            tag = element.tag if isinstance(element.tag, str) else ""
-            if not tag or tag.lower() in INVISIBLE_TAGS or self._hides(element, tag.lower()):
-                if element.tail:
-                    self._add(element.tail, context)
+            parent = open_contexts[-1]
+            tag = element.tag
+            if parent is None or not isinstance(tag, str) or tag in INVISIBLE_TAGS:
+                events.skip_subtree()
+                open_contexts.append(None)
                 continue
-            own = self._context_for(element, tag.lower(), context)
-            if tag.lower() in BLOCK_TAGS:
+            attributes = element.keys()
+            if (tag in HIDDEN_UNLESS_EMPTY_TAGS
+                    or (attributes and _is_hidden(element, attributes))) and self._hides(element):
+                events.skip_subtree()
+                open_contexts.append(None)
+                continue
+            own = self._context_for(element, tag, attributes, parent)
+            open_contexts.append(own)
+            if tag in BLOCK_TAGS:
                 self._flush()
-            if element.text:
-                self._add(element.text, own)
-            stack.append((None, context, element))
-            stack.extend((child, own, None) for child in reversed(element))
+            text = element.text
+            if text:
+                self._add(text, own)
         self._flush()
         return self.blocks
 
-    def _hides(self, element: etree._Element, tag: str) -> bool:
+    def _tokens_of(self, element: etree._Element, attributes: list[str]) -> frozenset[str]:
+        """Lower-cased class and id tokens (``attributes``: the element's attribute names)."""
+        raw = element.get("class", "") if "class" in attributes else ""
+        if "id" in attributes:
+            raw = f"{raw} {element.get('id')}"
+        tokens = self.token_sets.get(raw)
+        if tokens is None:
+            tokens = self.token_sets[raw] = frozenset(raw.lower().split())
+        return tokens
+
+    def _union(self, inherited: frozenset[str], own: frozenset[str]) -> frozenset[str]:
+        """``inherited | own``, built once per distinct pair (pages repeat their class lists)."""
+        key = (inherited, own)
+        union = self.unions.get(key)
+        if union is None:
+            union = self.unions[key] = inherited | own
+        return union
+
+    def _hides(self, element: etree._Element) -> bool:
         """Whether to skip a hidden element or <noscript> (counting what it would have shown)."""
-        if self.show_hidden or not (tag in HIDDEN_UNLESS_EMPTY_TAGS or _is_hidden(element)):
+        if self.show_hidden:
             return False
         self.hidden_chars += sum(len(piece.strip()) for piece in element.itertext())
         return True
 
-    def _leave(self, element: etree._Element, parent_context: _Context) -> None:
-        if element.tag.lower() in BLOCK_TAGS:
-            self._flush()
-        if element.tail:
-            self._add(element.tail, parent_context)
-
-    def _context_for(self, element: etree._Element, tag: str, parent: _Context) -> _Context:
-        tokens = _tokens_of(element)
+    def _context_for(self, element: etree._Element, tag: str, attributes: list[str],
+                     parent: _Context) -> _Context:
+        telling = attributes and not _TELLING_ATTRIBUTES.isdisjoint(attributes)
+        tokens = self._tokens_of(element, attributes) if telling else _NO_TOKENS
         if tag not in BLOCK_TAGS:
-            if tokens and self.buffer.context is not None:
-                self.buffer.inline_tokens.update(tokens)
+            if tokens and self.context is not None:
+                self.inline_tokens.update(tokens)
             if tag == "a" and not parent.in_link:
-                return _replace_link(parent, True)
+                return _new_context((*parent[:-1], True))  # in_link, the last field
             return parent
         landmarks = parent.landmarks
-        role = LANDMARK_ROLES.get((element.get("role") or "").lower())
+        role = LANDMARK_ROLES.get(element.get("role", "").lower()) if telling else None
         if tag in LANDMARK_TAGS or role:
             landmarks = landmarks | {role or tag}
-        return _Context(
-            owner=element,
-            tag_path=parent.tag_path + (tag,),
-            tokens=parent.tokens | tokens if tokens else parent.tokens,
-            landmarks=landmarks,
-            heading_level=HEADING_LEVELS.get(tag, parent.heading_level),
-            in_list=parent.in_list or tag in LIST_TAGS,
-            in_table=parent.in_table or tag in ("table", "td", "th", "tr"),
-            in_link=parent.in_link,
-        )
+        return _new_context((
+            element,
+            parent.tag_path + (tag,),
+            self._union(parent.tokens, tokens) if tokens else parent.tokens,
+            landmarks,
+            HEADING_LEVELS.get(tag, parent.heading_level),
+            parent.in_list or tag in LIST_TAGS,
+            parent.in_table or tag in TABLE_TAGS,
+            parent.in_link,
+        ))
 
     def _add(self, text: str, context: _Context) -> None:
-        if self.buffer.context is not None and self.buffer.context.owner is not context.owner:
+        if self.context is not None and self.context.owner is not context.owner:
             self._flush()
-        if self.buffer.context is None:
-            if not text.strip():
+        if self.context is None:
+            if text.isspace():
                 return
-            self.buffer.context = context
-        self.buffer.pieces.append(text)
+            self.context = context
+        self.pieces.append(text)
         if context.in_link:
-            self.buffer.link_pieces.append(text)
+            self.link_pieces.append(text)
 
     def _flush(self) -> None:
-        buffer, self.buffer = self.buffer, _Buffer()
-        context = buffer.context
+        context = self.context
         if context is None:
             return
-        text = " ".join("".join(buffer.pieces).split())
+        text = " ".join("".join(self.pieces).split())
+        link_text = " ".join("".join(self.link_pieces).split()) if self.link_pieces else ""
+        inline_tokens = self.inline_tokens
+        self.context = None
+        self.pieces = []
+        self.link_pieces = []
+        self.inline_tokens = set()
         if not text:
             return
-        link_text = " ".join("".join(buffer.link_pieces).split())
         owner = context.owner
-        hints = DomHints(
-            tag=owner.tag.lower(),
-            path=self.tree.getpath(owner),
-            tag_path=context.tag_path,
-            tokens=context.tokens | buffer.inline_tokens,
-            link_chars=len(link_text),
-            heading_level=context.heading_level,
-            in_list=context.in_list,
-            in_table=context.in_table,
-            landmarks=context.landmarks,
-        )
-        self.blocks.append(
-            Block(index=len(self.blocks), text=text, marker="•" if owner.tag == "li" else "",
-                  dom=hints)
-        )
-
-
-def _replace_link(context: _Context, in_link: bool) -> _Context:
-    return _Context(
-        context.owner, context.tag_path, context.tokens, context.landmarks,
-        context.heading_level, context.in_list, context.in_table, in_link,
-    )
+        hints = _new_hints((
+            owner.tag,
+            self.tree.getpath(owner),
+            context.tag_path,
+            context.tokens | inline_tokens if inline_tokens else context.tokens,
+            len(link_text),
+            context.heading_level,
+            context.in_list,
+            context.in_table,
+            context.landmarks,
+        ))
+        marker = "•" if owner.tag == "li" else ""
+        self.blocks.append(_new_block((
+            len(self.blocks), text, None, None, 0, marker, True, True, hints,
+        )))
