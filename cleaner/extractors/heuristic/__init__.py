@@ -3,7 +3,8 @@
 It reads like jusText's core: per-block evidence first, then revision by neighbours and by
 position, each a small named step over a local Draft:
 
-1. evidence:   what each block says about itself (share bar, byline, "Related Posts", ...)
+1. evidence:   what each block says about itself (share bar, byline, "Related Posts", ...),
+               and for HTML, the landmark it sits in (<footer>, <nav>, <aside>, <header>)
 2. sections:   headings label the blocks under them; comment headers label the comment texts
 3. region:     the article is the maximum-score run of prose-like blocks; a biography outside
                it takes the author-name line above it; a page that is not an article (little
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from cleaner.blocks import Page
 from cleaner.extractors.heuristic import layout, page_kind, region, sections, title
+from cleaner.extractors.heuristic.dom_evidence import add_dom_evidence
 from cleaner.extractors.heuristic.draft import Draft
 from cleaner.extractors.heuristic.evidence import Evidence, RuleTable, block_evidence, rules
 from cleaner.extractors.heuristic.features import Features, measure
@@ -58,6 +60,8 @@ def _first_pass(page: Page) -> tuple[list[Features], list[Evidence]]:
             known = seen[key] = (block_features, block_evidence(block, block_features, _RULES))
         features.append(known[0])
         evidence.append(known[1])
+    if page.input_type == "html":
+        add_dom_evidence(page.blocks, evidence)
     return features, evidence
 
 
