@@ -12,7 +12,7 @@ from types import MappingProxyType
 
 from cleaner.blocks import Page
 from cleaner.errors import UnknownExtractorError, UnsupportedInputError
-from cleaner.extractors import heuristic, keep_all, trafilatura_based
+from cleaner.extractors import ensemble, heuristic, keep_all, trafilatura_based
 from cleaner.options import InputType, Options
 from cleaner.result import Decision
 
@@ -50,11 +50,17 @@ REGISTRY: Mapping[str, ExtractorSpec] = MappingProxyType({
             frozenset({"html"}),
             trafilatura_based.label,
         ),
+        ExtractorSpec(
+            "ensemble",
+            "heuristic and trafilatura combined block by block (the default for HTML)",
+            frozenset({"html"}),
+            ensemble.label,
+        ),
     )
 })
 
 #: What "auto" means per input type: the best extractor measured on the dev sets so far.
-AUTO: Mapping[InputType, str] = MappingProxyType({"text": "heuristic", "html": "trafilatura"})
+AUTO: Mapping[InputType, str] = MappingProxyType({"text": "heuristic", "html": "ensemble"})
 
 
 def extractor_names() -> list[str]:

@@ -67,9 +67,14 @@ def _first_pass(page: Page) -> tuple[list[Features], list[Evidence]]:
 
 def label(page: Page, options: Options) -> list[Decision]:
     """Label every block of ``page``; each decision carries the rule that made it."""
+    return label_with_evidence(page)[0]
+
+
+def label_with_evidence(page: Page) -> tuple[list[Decision], list[Evidence]]:
+    """The decisions, and the first-pass evidence they started from (the ensemble reads both)."""
     features, evidence = _first_pass(page)
     draft = Draft(page.blocks, features, evidence, DEFAULT_THRESHOLDS)
     for step in STEPS:
         step(draft)
     # label_leftovers, the last step, leaves no block without a label.
-    return list(map(Decision, draft.labels, draft.reasons))
+    return list(map(Decision, draft.labels, draft.reasons)), evidence
