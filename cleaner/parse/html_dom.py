@@ -71,9 +71,9 @@ class _Context(NamedTuple):
 _new_context = partial(tuple.__new__, _Context)
 _new_block = partial(tuple.__new__, Block)
 _new_hints = partial(tuple.__new__, DomHints)
+_NO_TOKENS: frozenset[str] = frozenset()
 #: Attributes that can hide an element or say something about it: an element with none of
 #: them (most) is handled without reading any attribute.
-_NO_TOKENS: frozenset[str] = frozenset()
 _TELLING_ATTRIBUTES = frozenset({"class", "id", "role", "hidden", "aria-hidden", "style", "type"})
 
 
