@@ -20,8 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cleaner.blocks import DomHints, Page
+from cleaner.blocks import Page
 from cleaner.extractors import heuristic
+from cleaner.extractors.heuristic.dom_evidence import in_boilerplate_landmark
 from cleaner.extractors.heuristic.evidence import Evidence
 from cleaner.extractors.trafilatura_based import trafilatura_keeps
 from cleaner.labels import Label
@@ -31,8 +32,6 @@ from cleaner.result import Decision
 #: trafilatura's main text, as a share of the heuristic's body (in words), from which a page is
 #: taken for an article both extractors see.
 ARTICLE_SHARE = 0.5
-#: Landmarks whose blocks trafilatura alone cannot make body on a non-article page.
-_BOILERPLATE_LANDMARKS = frozenset({"footer", "nav", "aside"})
 
 _BOTH = Decision(Label.BODY, "heuristic and trafilatura both keep it")
 _HEURISTIC_INSIDE = Decision(Label.BODY, "heuristic body, inside the text both keep")
@@ -87,7 +86,7 @@ def _combine_on_other_page(page: Page, decisions: Sequence[Decision],
     ):
         if body:
             combined.append(_BOTH if kept else _HEURISTIC_PAGE)
-        elif kept and not _strong(found) and not _in_boilerplate_landmark(block.dom):
+        elif kept and not _strong(found) and not in_boilerplate_landmark(block):
             combined.append(_TRAFILATURA_ADDS)
         else:
             combined.append(decision)
@@ -96,7 +95,3 @@ def _combine_on_other_page(page: Page, decisions: Sequence[Decision],
 
 def _strong(found: Evidence) -> bool:
     return found.label is not None and (found.strong or found.heading)
-
-
-def _in_boilerplate_landmark(dom: DomHints | None) -> bool:
-    return dom is not None and not _BOILERPLATE_LANDMARKS.isdisjoint(dom.landmarks)

@@ -8,6 +8,7 @@ otherwise the nearest good candidate wins.
 
 from __future__ import annotations
 
+from cleaner.extractors.heuristic.dom_evidence import in_boilerplate_landmark
 from cleaner.extractors.heuristic.draft import Draft
 from cleaner.labels import Label
 
@@ -18,8 +19,6 @@ _REPEAT_BONUS = 2.0
 _DISTANCE_COST = 0.15
 #: Evidence a title never has (a headline containing "by" or a date still may be the title).
 _SKIPPABLE = frozenset({Label.BYLINE, Label.SHARE, Label.OTHER})
-#: HTML landmarks a title is never in (a <header> often holds it).
-_NO_TITLE_LANDMARKS = frozenset({"nav", "footer", "aside"})
 
 
 def find_title(draft: Draft) -> None:
@@ -51,7 +50,7 @@ def _is_candidate(draft: Draft, index: int) -> bool:
     t = draft.thresholds
     if block.marker or draft.labels[index] is not None:
         return False
-    if block.dom is not None and not _NO_TITLE_LANDMARKS.isdisjoint(block.dom.landmarks):
+    if in_boilerplate_landmark(block):
         return False
     evidence = draft.evidence[index]
     if evidence.label is not None and (evidence.strong or evidence.label in _SKIPPABLE):
