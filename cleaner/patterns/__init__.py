@@ -48,9 +48,7 @@ class Phrases:
 
     def is_whole(self, words: Words) -> bool:
         """The block is one of the phrases, give or take punctuation and trailing counts."""
-        end = len(words)
-        while end and words[end - 1].isdigit():
-            end -= 1
+        end = _end_before_counts(words)
         return 0 < end <= self._longest and tuple(words[:end]) in self._phrases
 
     def starts(self, words: Words) -> bool:
@@ -66,6 +64,14 @@ class Phrases:
                 if tuple(words[start : start + n]) in self._phrases:
                     return True
         return False
+
+
+def _end_before_counts(words: Words) -> int:
+    """How many words remain without trailing numbers ("Comments 12" is the phrase "comments")."""
+    end = len(words)
+    while end and words[end - 1].isdigit():
+        end -= 1
+    return end
 
 
 class Hits(NamedTuple):
@@ -116,9 +122,7 @@ class PhraseIndex:
             if first_words.isdisjoint(words):
                 return NO_HITS  # most blocks: no word of theirs starts a phrase
             firsts = [i for i, word in enumerate(words) if word in first_words]
-        end = count
-        while end and words[end - 1].isdigit():
-            end -= 1
+        end = _end_before_counts(words)
         whole: set[str] = set()
         start: set[str] = set()
         anywhere: set[str] = set()
