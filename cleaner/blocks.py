@@ -74,6 +74,20 @@ class Block(NamedTuple):
         return f"{self.marker} {self.text}" if self.is_numbered else f"- {self.text}"
 
 
+class PageMeta(NamedTuple):
+    """What a page says about itself (HTML metadata); None where it says nothing."""
+
+    #: The headline, from the page's tags (<h1>, og:title, <title> without the site name).
+    title: str | None = None
+    author: str | None = None
+    #: Publication date, ISO 8601 (YYYY-MM-DD).
+    date: str | None = None
+
+
+#: A page that says nothing about itself (every text dump).
+NO_META = PageMeta()
+
+
 @dataclass(frozen=True, slots=True)
 class Page:
     """A parsed document: its blocks in reading order and what is known about it as a whole."""
@@ -83,5 +97,5 @@ class Page:
     #: The decoded document, for extractors that need the raw HTML (e.g. trafilatura).
     source_text: str
     url: str | None = None
-    #: The page's own idea of its title (<title>, og:title) for HTML; None for text.
-    title_hint: str | None = None
+    #: The page's own headline, author and date (HTML metadata); empty for text.
+    meta: PageMeta = NO_META

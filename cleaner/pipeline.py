@@ -46,7 +46,7 @@ def clean_document(doc: str | bytes, options: Options, *, source: str | None = N
         source=source,
         input_type=input_type,
         extractor=spec.name,
-        title_hint=page.title_hint,
+        meta=page.meta,
         include_title=options.include_title,
         url=options.url,
     )

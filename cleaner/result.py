@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property, partial
 from typing import Any, NamedTuple
 
-from cleaner.blocks import Block
+from cleaner.blocks import NO_META, Block, PageMeta
 from cleaner.labels import Label
 from cleaner.options import InputType
 
@@ -74,6 +74,10 @@ class Result:
     text: str
     blocks: tuple[LabelledBlock, ...]
     url: str | None = None
+    #: From the page's metadata (HTML), None when it names none.
+    author: str | None = None
+    #: Publication date from the page's metadata (HTML), ISO 8601, None when it gives none.
+    date: str | None = None
 
     @cached_property
     def segments(self) -> tuple[Segment, ...]:
@@ -86,12 +90,15 @@ class Result:
         return render_blocks(b.block for b in self.blocks if b.label in wanted)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON record of DESIGN.md: source, input_type, extractor, title, text, segments."""
+        """The JSON record of DESIGN.md: source, input_type, extractor, title, author, date,
+        text, segments."""
         return {
             "source": self.source,
             "input_type": self.input_type,
             "extractor": self.extractor,
             "title": self.title,
+            "author": self.author,
+            "date": self.date,
             "text": self.text,
             "segments": [segment.to_dict() for segment in self.segments],
         }
@@ -117,11 +124,15 @@ def build_result(
     source: str | None,
     input_type: InputType,
     extractor: str,
-    title_hint: str | None,
     include_title: bool,
+    meta: PageMeta = NO_META,
     url: str | None = None,
 ) -> Result:
-    """Derive the Result (text, title, segments) from one decision per block."""
+    """Derive the Result (text, title, segments) from one decision per block.
+
+    The title is the page's own headline when its metadata names one (HTML), else the block
+    labelled title.
+    """
     if len(blocks) != len(decisions):
         raise ValueError(f"{extractor}: {len(decisions)} decisions for {len(blocks)} blocks")
     labelled = tuple(
@@ -129,7 +140,7 @@ def build_result(
         for block, (label, reason) in zip(blocks, decisions, strict=True)
     )
     title_blocks = [item.block for item in labelled if item.label is Label.TITLE]
-    title = title_blocks[0].text if title_blocks else title_hint
+    title = meta.title or (title_blocks[0].text if title_blocks else None)
     body = render_blocks(item.block for item in labelled if item.label is Label.BODY)
     if include_title and title:
         body = f"{title}\n\n{body}" if body else title
@@ -141,6 +152,8 @@ def build_result(
         text=body,
         blocks=labelled,
         url=url,
+        author=meta.author,
+        date=meta.date,
     )
 
 

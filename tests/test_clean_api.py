@@ -21,7 +21,9 @@ def test_clean_text_dump_from_str_and_bytes_agree():
 def test_keep_all_segments_cover_every_line_once():
     result = clean(DUMP, extractor="keep-all", source="dump.txt")
     record = result.to_dict()
-    assert list(record) == ["source", "input_type", "extractor", "title", "text", "segments"]
+    # DESIGN.md's record, with the page's author and date (issue 4) after the title.
+    assert list(record) == ["source", "input_type", "extractor", "title", "author", "date",
+                            "text", "segments"]
     assert record["source"] == "dump.txt"
     assert [(s["label"], s["start_line"], s["end_line"]) for s in record["segments"]] == [
         ("body", 1, 7)

@@ -36,8 +36,8 @@ def test_blocks_in_reading_order_without_invisible_text():
     ]
 
 
-def test_title_hint_prefers_og_title():
-    assert parse_html(PAGE).title_hint == "Article headline"
+def test_page_title_is_the_h1_the_title_tags_agree_with():
+    assert parse_html(PAGE).meta.title == "Article headline"
 
 
 def test_dom_hints():

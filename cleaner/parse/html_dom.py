@@ -15,6 +15,7 @@ from lxml import etree
 
 from cleaner.blocks import Block, DomHints, Page
 from cleaner.errors import EmptyInputError
+from cleaner.parse.html_meta import read_metadata
 
 #: Elements whose content is never shown as text.
 INVISIBLE_TAGS = frozenset({
@@ -46,6 +47,8 @@ LANDMARK_ROLES = {
     "navigation": "nav", "banner": "header", "contentinfo": "footer",
     "complementary": "aside", "search": "form", "form": "form",
 }
+#: Landmarks whose <h1> is a logo or a widget title, not the headline.
+_NOT_HEADLINE_LANDMARKS = frozenset({"nav", "footer", "aside"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>", re.IGNORECASE)
 #: Any start or end tag, for flattening pages nested deeper than libxml2 will build (2048).
@@ -91,7 +94,7 @@ def parse_html(text: str, url: str | None = None) -> Page:
         blocks=tuple(blocks),
         source_text=text,
         url=url,
-        title_hint=_title_hint(root),
+        meta=read_metadata(root, text, headings=_headlines(blocks)),
     )
 
 
@@ -126,19 +129,13 @@ def _flatten_tag(match: re.Match[str]) -> str:
     return "<br>" if name in BLOCK_TAGS else ""
 
 
-def _title_hint(root: etree._Element) -> str | None:
-    """og:title when present (usually free of the site name), else <title>."""
-    for meta in root.iter("meta"):
-        kind = (meta.get("property") or meta.get("name") or "").lower()
-        if kind in ("og:title", "twitter:title"):
-            content = " ".join((meta.get("content") or "").split())
-            if content:
-                return content
-    for title in root.iter("title"):
-        content = " ".join("".join(title.itertext()).split())
-        if content:
-            return content
-    return None
+def _headlines(blocks: list[Block]) -> list[str]:
+    """Texts of the <h1> blocks outside nav, footer and aside, in page order."""
+    return [
+        block.text for block in blocks
+        if block.dom is not None and block.dom.heading_level == 1
+        and block.dom.landmarks.isdisjoint(_NOT_HEADLINE_LANDMARKS)
+    ]
 
 
 def _is_hidden(element: etree._Element, attributes: list[str]) -> bool:
