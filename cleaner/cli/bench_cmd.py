@@ -11,7 +11,7 @@ from rich.table import Table
 
 from cleaner.bench.peers import installed_peers
 from cleaner.bench.runner import Candidate, RunResult, run_candidate
-from cleaner.cli.common import stderr_console, stdout_console
+from cleaner.cli.common import print_error, stderr_console, stdout_console
 from cleaner.extractors import REGISTRY
 from cleaner.scoring.cases import CaseError, load_cases
 from cleaner.scoring.metrics import body_score, shingle_overlap, snippets_found
@@ -53,7 +53,7 @@ def bench_command(
     try:
         cases = load_cases(bench_dir, (form,))
     except CaseError as error:
-        stderr_console().print(f"[red]error[/red]: {error}")
+        print_error(str(error))
         raise typer.Exit(2) from None
     cases = cases[:limit] if limit else cases
     candidates = _candidates(extractor, peers, input_kind)

@@ -18,7 +18,7 @@ from rich.progress import (
 )
 
 from cleaner.batch.runner import BatchConfig, Outcome, Summary, count_inputs, run_batch
-from cleaner.cli.common import EXTRACTOR_HELP, check_extractor, stderr_console
+from cleaner.cli.common import EXTRACTOR_HELP, check_extractor, print_error, stderr_console
 from cleaner.errors import CleanerError
 from cleaner.options import Options
 from cleaner.output import FORMATS, render
@@ -96,7 +96,7 @@ def _clean_stdin(options: Options, fmt: str) -> int:
     try:
         result = clean_document(sys.stdin.buffer.read(), options, source="-")
     except CleanerError as error:
-        stderr_console().print(f"[red]error[/red]: <stdin>: {error}")
+        print_error(f"<stdin>: {error}")
         return 1
     sys.stdout.buffer.write(render(result, fmt))  # type: ignore[arg-type]
     sys.stdout.buffer.flush()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from cleaner.extractors import extractor_names
 
@@ -11,6 +12,11 @@ from cleaner.extractors import extractor_names
 def stderr_console() -> Console:
     """Where progress, tables of errors and summaries go (stdout stays for data)."""
     return Console(stderr=True, highlight=False)
+
+
+def print_error(message: str) -> None:
+    """One error line on stderr, never wrapped (paths stay whole for grep and for logs)."""
+    stderr_console().print(f"[red]error[/red]: {escape(message)}", soft_wrap=True)
 
 
 def stdout_console() -> Console:

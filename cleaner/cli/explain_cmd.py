@@ -9,7 +9,12 @@ import typer
 from rich.text import Text
 
 from cleaner.batch.files import read_document
-from cleaner.cli.common import EXTRACTOR_HELP, check_extractor, stderr_console, stdout_console
+from cleaner.cli.common import (
+    EXTRACTOR_HELP,
+    check_extractor,
+    print_error,
+    stdout_console,
+)
 from cleaner.errors import CleanerError
 from cleaner.labels import Label
 from cleaner.options import Options
@@ -52,7 +57,7 @@ def explain_command(
         result = clean_document(read_document(path, options.max_bytes), options,
                                 source=str(path))
     except (CleanerError, OSError) as error:
-        stderr_console().print(f"[red]error[/red]: {path}: {error}")
+        print_error(f"{path}: {error}")
         raise typer.Exit(1) from None
     console = stdout_console()
     console.print(f"{path}: {result.input_type}, extractor {result.extractor}, "

@@ -10,7 +10,13 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from cleaner.cli.common import EXTRACTOR_HELP, check_extractor, stderr_console, stdout_console
+from cleaner.cli.common import (
+    EXTRACTOR_HELP,
+    check_extractor,
+    print_error,
+    stderr_console,
+    stdout_console,
+)
 from cleaner.scoring import gate
 from cleaner.scoring.cases import Case, CaseError, is_bench_folder, load_cases
 from cleaner.scoring.evaluate import CaseScore, score_cases
@@ -53,7 +59,7 @@ def score_command(
     try:
         cases = load_cases(target, forms)
     except (CaseError, ValueError) as error:
-        stderr_console().print(f"[red]error[/red]: {error}")
+        print_error(str(error))
         raise typer.Exit(2) from None
     scores = _score_with_progress(cases, extractor)
     console = stdout_console()
@@ -65,7 +71,7 @@ def score_command(
         status, document["gate"] = _gate(console, floors_path, extractor, cases, scores,
                                          update, allow_regression)
     elif update:
-        stderr_console().print("[red]error[/red]: --update needs --baseline FILE")
+        print_error("--update needs --baseline FILE")
         status = 2
     if json_path is not None:
         json_path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
@@ -113,7 +119,7 @@ def _gate(
     try:
         document = gate.load_floors(floors_path)
     except ValueError as error:
-        stderr_console().print(f"[red]error[/red]: {error}")
+        print_error(str(error))
         return 2, {"error": str(error)}
     measured = gate.measure(cases, scores)
     if not update:
