@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cleaner.errors import CleanerError
 from cleaner.labels import Label
@@ -38,6 +38,11 @@ class CaseScore:
     without_found: int = 0
     error: str | None = None
     seconds: float = 0.0
+    #: The extractor's body text (what the figures compare with the gold).
+    output: str = ""
+    #: HTML form of a case that also has a text dump: how far the two outputs agree (body F1
+    #: of one against the other); None otherwise.
+    form_agreement: float | None = None
 
     @property
     def line_accuracy(self) -> float | None:
@@ -54,6 +59,8 @@ class CaseScore:
             figures["line_accuracy"] = self.line_accuracy
         if self.title_ok is not None:
             figures["title"] = float(self.title_ok)
+        if self.form_agreement is not None:
+            figures["form_agreement"] = self.form_agreement
         return figures
 
 
@@ -73,6 +80,8 @@ class Totals:
     without_found: int
     failures: int
     seconds: float
+    #: Mean agreement of HTML and text outputs over the cases that have both forms.
+    form_agreement: float | None = None
 
     @property
     def line_accuracy(self) -> float | None:
@@ -105,6 +114,7 @@ class Totals:
             "title_accuracy": self.title_accuracy,
             "snippet_precision": self.snippet_precision,
             "snippet_recall": self.snippet_recall,
+            "form_agreement": self.form_agreement,
         }
         figures.update({name: value for name, value in optional.items() if value is not None})
         return figures
@@ -136,19 +146,34 @@ def score_case(case: Case, extractor: str) -> CaseScore:
         with_found=snippets_found(case.with_snippets, result.text),
         without_found=snippets_found(case.without_snippets, result.text),
         seconds=seconds,
+        output=result.text,
     )
 
 
 def score_cases(
     cases: Iterable[Case], extractor: str, progress: Callable[[Case], None] | None = None
 ) -> list[CaseScore]:
-    """Score every case in order; ``progress`` is called after each."""
+    """Score every case in order (``progress`` is called after each), then how the HTML and
+    text forms of each case that has both agree."""
     scores = []
     for case in cases:
         scores.append(score_case(case, extractor))
         if progress:
             progress(case)
-    return scores
+    return with_form_agreement(scores)
+
+
+def with_form_agreement(scores: Sequence[CaseScore]) -> list[CaseScore]:
+    """``scores`` with ``form_agreement`` set on the HTML score of every case that was also
+    scored as a text dump: the same page in two forms should come out (nearly) the same."""
+    text_outputs = {s.case.id: s for s in scores if s.case.input_kind == "text" and not s.error}
+    agreed = []
+    for score in scores:
+        text = text_outputs.get(score.case.id)
+        if score.case.form == "html" and text is not None and not score.error:
+            score = replace(score, form_agreement=shingle_overlap(text.output, score.output).f1)
+        agreed.append(score)
+    return agreed
 
 
 def totals(scores: Sequence[CaseScore]) -> Totals:
@@ -156,6 +181,7 @@ def totals(scores: Sequence[CaseScore]) -> Totals:
     for score in scores:
         confusion.update(score.confusion)
     titled = [s for s in scores if s.title_ok is not None]
+    agreements = [s.form_agreement for s in scores if s.form_agreement is not None]
     return Totals(
         body=body_score([s.overlap for s in scores]),
         line_total=sum(s.line_total for s in scores),
@@ -169,17 +195,22 @@ def totals(scores: Sequence[CaseScore]) -> Totals:
         without_found=sum(s.without_found for s in scores),
         failures=sum(1 for s in scores if s.error),
         seconds=sum(s.seconds for s in scores),
+        form_agreement=sum(agreements) / len(agreements) if agreements else None,
     )
 
 
 def grouped_totals(scores: Sequence[CaseScore]) -> dict[str, Totals]:
-    """Totals per input form, and over all cases as "all"."""
-    forms: dict[str, list[CaseScore]] = {}
+    """Totals per input form, per group and form ("seed/text", "real-aeb/html": cases in a
+    sub-folder of the fixtures), and over all cases as "all"."""
+    groups: dict[str, list[CaseScore]] = {}
     for score in scores:
-        forms.setdefault(score.case.form, []).append(score)
-    groups = {form: totals(group) for form, group in sorted(forms.items())}
-    groups["all"] = totals(scores)
-    return groups
+        groups.setdefault(score.case.form, []).append(score)
+        folder, _, rest = score.case.id.partition("/")
+        if rest:
+            groups.setdefault(f"{folder}/{score.case.form}", []).append(score)
+    figures = {name: totals(group) for name, group in sorted(groups.items())}
+    figures["all"] = totals(scores)
+    return figures
 
 
 def predicted_line_labels(result: Result, line_count: int) -> list[Label | None]:

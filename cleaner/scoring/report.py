@@ -23,7 +23,7 @@ def _title_mark(value: bool | None) -> str:
 
 def case_table(scores: Sequence[CaseScore], extractor: str) -> Table:
     table = Table(title=f"cases ({extractor})", title_justify="left")
-    for column in ("case", "form", "P", "R", "F1", "lines", "title", "ms", "note"):
+    for column in ("case", "form", "P", "R", "F1", "lines", "title", "≡text", "ms", "note"):
         table.add_column(column, justify="left" if column in ("case", "form", "note") else "right")
     for score in scores:
         table.add_row(
@@ -34,6 +34,7 @@ def case_table(scores: Sequence[CaseScore], extractor: str) -> Table:
             _figure(score.overlap.f1),
             _figure(score.line_accuracy),
             _title_mark(score.title_ok),
+            _figure(score.form_agreement),
             f"{score.seconds * 1000:.1f}",
             score.error or "",
         )
@@ -41,9 +42,11 @@ def case_table(scores: Sequence[CaseScore], extractor: str) -> Table:
 
 
 def totals_table(groups: dict[str, Totals], extractor: str) -> Table:
+    """One row per group; "≡text" is how far HTML outputs agree with the same pages' text
+    dump outputs (body F1 of one against the other), where a case has both forms."""
     table = Table(title=f"totals ({extractor})", title_justify="left")
     for column in ("set", "pages", "P", "R", "F1", "lines", "titles", "snip P", "snip R",
-                   "failed", "ms/page"):
+                   "≡text", "failed", "ms/page"):
         table.add_column(column, justify="left" if column == "set" else "right")
     for name, group in groups.items():
         pages = group.body.pages
@@ -57,6 +60,7 @@ def totals_table(groups: dict[str, Totals], extractor: str) -> Table:
             f"{group.titles_ok}/{group.titles_total}" if group.titles_total else "-",
             _figure(group.snippet_precision),
             _figure(group.snippet_recall),
+            _figure(group.form_agreement),
             str(group.failures),
             f"{group.seconds * 1000 / pages:.1f}" if pages else "-",
         )
@@ -113,6 +117,7 @@ def report_json(scores: Sequence[CaseScore], extractor: str, target: str) -> dic
                 "form": score.case.form,
                 **{name: round(value, 6) for name, value in score.figures().items()},
                 "title_ok": score.title_ok,
+                "form_agreement": score.form_agreement,
                 "with_found": score.with_found,
                 "with_total": len(score.case.with_snippets),
                 "without_found": score.without_found,
