@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from cleaner.cli import bench_cmd, clean_cmd, explain_cmd, score_cmd
+from cleaner.cli import bench_cmd, clean_cmd, explain_cmd, fixtures_cmd, score_cmd
 
 app = typer.Typer(
     name="cleaner",
@@ -17,6 +17,7 @@ app.command("clean", no_args_is_help=True)(clean_cmd.clean_command)
 app.command("score", no_args_is_help=True)(score_cmd.score_command)
 app.command("explain", no_args_is_help=True)(explain_cmd.explain_command)
 app.command("bench", no_args_is_help=True)(bench_cmd.bench_command)
+app.add_typer(fixtures_cmd.app, name="fixtures")
 
 
 def main() -> None:
