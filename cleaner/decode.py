@@ -54,7 +54,7 @@ SNIFF_BYTES = 4096
 #: text has next to none, random or compressed bytes about one in ten.
 MAX_CONTROL_SHARE = 0.05
 
-_CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}
+_CONTROL_BYTES = bytes(sorted(set(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}))
 _DECLARED_CHARSET = re.compile(
     rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})"""
     rb"""|<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""",
@@ -96,20 +96,24 @@ def decode(data: bytes) -> Decoded:
         text = data.decode(guessed_utf16, errors="replace")
         return Decoded(_clean_text(text), guessed_utf16, "utf-16-guess")
     _refuse_binary(data)
+    # From here on every codec is byte-oriented: a NUL character is a NUL byte (and looking for
+    # it in the bytes is much cheaper than in the decoded text).
+    has_nul = b"\x00" in data
     declared = declared_charset(data)
+    utf8 = _as_utf8(data)
     if declared and declared != "utf-8":
-        if _is_single_byte(declared) and not data.isascii() and _is_utf8(data):
+        if _is_single_byte(declared) and not data.isascii() and utf8 is not None:
             # A page declared latin-1 whose bytes are valid UTF-8 is UTF-8 mislabelled: valid
             # multi-byte UTF-8 sequences almost never arise by chance in single-byte text.
-            return Decoded(_clean_text(data.decode("utf-8")), "utf-8", "utf-8")
+            return Decoded(_without_nuls(utf8, has_nul), "utf-8", "utf-8")
         try:
-            return Decoded(_clean_text(data.decode(declared)), declared, "declared")
+            return Decoded(_without_nuls(data.decode(declared), has_nul), declared, "declared")
         except UnicodeDecodeError:
             pass
-    if _is_utf8(data):
-        return Decoded(_clean_text(data.decode("utf-8")), "utf-8", "utf-8")
+    if utf8 is not None:
+        return Decoded(_without_nuls(utf8, has_nul), "utf-8", "utf-8")
     text = data.decode(FALLBACK_ENCODING, errors="replace")
-    return Decoded(_clean_text(text), FALLBACK_ENCODING, "fallback")
+    return Decoded(_without_nuls(text, has_nul), FALLBACK_ENCODING, "fallback")
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -136,7 +140,7 @@ def _refuse_binary(data: bytes) -> None:
             raise BinaryInputError(f"binary input: looks like a {what}, not HTML or text")
     if not head:
         return
-    controls = sum(1 for byte in head if byte in _CONTROL_BYTES)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if controls / len(head) > MAX_CONTROL_SHARE:
         raise BinaryInputError(
             f"binary input: {controls} of the first {len(head)} bytes are control characters"
@@ -157,12 +161,12 @@ def _guess_utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _is_utf8(data: bytes) -> bool:
+def _as_utf8(data: bytes) -> str | None:
+    """``data`` decoded as UTF-8, or None when it is not valid UTF-8."""
     try:
-        data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
 
 
 def _is_single_byte(codec_name: str) -> bool:
@@ -172,4 +176,8 @@ def _is_single_byte(codec_name: str) -> bool:
 
 def _clean_text(text: str) -> str:
     """Drop NUL characters, which no page means to show and which break downstream parsers."""
-    return text.replace("\x00", "") if "\x00" in text else text
+    return _without_nuls(text, "\x00" in text)
+
+
+def _without_nuls(text: str, has_nul: bool) -> str:
+    return text.replace("\x00", "") if has_nul else text
