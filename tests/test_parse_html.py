@@ -86,3 +86,12 @@ def test_nesting_beyond_the_parser_limit_keeps_all_text():
     page = parse_html("<p>before</p>" + "<div><span>" * depth + "deep text" +
                       "</span></div>" * depth + "<p>after</p>")
     assert [b.text for b in page.blocks] == ["before", "deep text", "after"]
+
+
+def test_element_paths_are_xpaths_numbered_only_among_same_tag_siblings():
+    page = parse_html("<p>x</p><div><p>y</p><p>z</p></div><div>w</div>")
+    assert [b.dom.path for b in page.blocks] == [
+        "/html/body/p", "/html/body/div[1]/p[1]", "/html/body/div[1]/p[2]", "/html/body/div[2]"]
+    # libxml2 leaves a second <html> beside the first on such pages: the root gets a number.
+    twice = parse_html("<html><body><p>a</p></body></html><html><body><p>b</p></body></html>")
+    assert [b.dom.path for b in twice.blocks] == ["/html[1]/body/p"]
