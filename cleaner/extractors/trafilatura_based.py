@@ -21,13 +21,16 @@ def trafilatura_keeps(page: Page, options: Options) -> list[bool]:
     """For each block, whether trafilatura's main text holds it.
 
     Settings, measured on the dev sets' HTML: comments left out (keeping them costs 0.007 F1
-    on aeb-dev), no deduplication (it drops repeated body lines), otherwise the defaults
-    (favor_precision: +0.009 on aeb-dev but -0.033 on modern-dev).
+    on aeb-dev), no deduplication (it drops repeated body lines), ``fast`` (no fallback to
+    its readability/jusText backups: a third less time, and for the ensemble F1 0.956 → 0.957
+    on aeb-dev and 0.793 → 0.795 on modern-dev; on its own 0.953 → 0.959 and 0.756 → 0.746),
+    otherwise the defaults (favor_precision: +0.009 on aeb-dev but -0.033 on modern-dev).
     """
     import trafilatura  # imported here: it is slow to import and only these extractors need it
 
     extracted = trafilatura.extract(
-        page.source_text, url=options.url, include_comments=False, deduplicate=False
+        page.source_text, url=options.url, include_comments=False, deduplicate=False,
+        fast=True,
     ) or ""
     return kept_by([block.text for block in page.blocks], extracted)
 
