@@ -7,8 +7,10 @@ from typing import Annotated
 
 import typer
 
-from cleaner.cli.common import print_error, stderr_console
+from cleaner.cli.common import EXTRACTOR_HELP, check_extractor, print_error, stderr_console
+from cleaner.fixtures.draft import draft_case
 from cleaner.fixtures.from_bench import import_bench_pages
+from cleaner.fixtures.synth import write_synthetic
 from cleaner.scoring.cases import CaseError
 
 app = typer.Typer(help="Build fixture cases for the regression gate.", no_args_is_help=True)
@@ -31,3 +33,46 @@ def from_bench_command(
         print_error(str(error))
         raise typer.Exit(2) from None
     stderr_console().print(f"wrote {len(cases)} cases under {out}")
+
+
+@app.command("synth", no_args_is_help=True)
+def synth_command(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the cases into.",
+                                      show_default=False)],
+    count: Annotated[int, typer.Option(min=1, help="How many pages.")] = 40,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same bytes.")
+                    ] = 1,
+    seed_cases: Annotated[Path, typer.Option(
+        help="The seed fixture cases the pages are built from (the labelled seed news page "
+             "and the clean seed article).")] = Path("fixtures/seed"),
+) -> None:
+    """Generate pages around the seed article, each as HTML and as a text dump, with gold
+    body and per-line labels by construction."""
+    try:
+        cases = write_synthetic(out, count, seed, seed_cases)
+    except (CaseError, OSError) as error:
+        print_error(str(error))
+        raise typer.Exit(2) from None
+    stderr_console().print(f"wrote {len(cases)} cases under {out} (seed {seed})")
+
+
+@app.command("draft", no_args_is_help=True)
+def draft_command(
+    page: Annotated[Path, typer.Argument(help="The page (HTML or text dump, .gz too).",
+                                         show_default=False)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The new case's folder, e.g. "
+                                      "fixtures/mine/shop-page.", show_default=False)],
+    extractor: Annotated[str, typer.Option("--extractor", "-e", help=EXTRACTOR_HELP,
+                                           callback=check_extractor)] = "auto",
+) -> None:
+    """Draft a fixture case from a page: its input, and gold body and per-line labels taken
+    from the current output, for a person to correct."""
+    try:
+        written = draft_case(page, out, extractor)
+    except CaseError as error:
+        print_error(str(error))
+        raise typer.Exit(2) from None
+    console = stderr_console()
+    console.print(f"drafted {out}: " + ", ".join(path.name for path in written))
+    console.print("now correct labels.txt / expected.txt by hand, then pin floors with "
+                  "`cleaner score fixtures/ --update`")
