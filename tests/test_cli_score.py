@@ -104,3 +104,22 @@ def test_real_fixture_folder_copy_scores(repo: Path, tmp_path: Path):
     done = run_cli("score", str(copy), "--summary")
     assert done.returncode == 0, done.stdout.decode() + done.stderr.decode()
     assert b"gate passed" in done.stdout
+
+
+def test_html_only_extractor_leaves_text_cases_out(fixtures: Path):
+    html_case = fixtures / "page"
+    html_case.mkdir()
+    (html_case / "input.html").write_text(
+        "<html><body><nav><a href='/'>Home</a></nav><article><h1>Ferry back in service</h1>"
+        "<p>First paragraph of the article body here, long enough to count.</p>"
+        "<p>Second one, body too, with a few more words in it.</p></article></body></html>",
+        encoding="utf-8")
+    (html_case / "expected.txt").write_text(EXPECTED, encoding="utf-8")
+    report = fixtures.parent / "report.json"
+    done = run_cli("score", str(fixtures), "-e", "trafilatura", "--summary", "--json", str(report))
+    assert "1 cases left out: trafilatura takes html input only" in done.stderr.decode()
+    totals = json.loads(report.read_text())["totals"]["all"]
+    assert (totals["pages"], totals["failures"]) == (1, 0)
+    text_only = run_cli("score", str(fixtures / "tiny"), "-e", "ensemble", "--summary")
+    assert text_only.returncode == 2
+    assert "no case in an input form ensemble takes" in text_only.stderr.decode()

@@ -17,6 +17,7 @@ from cleaner.cli.common import (
     stderr_console,
     stdout_console,
 )
+from cleaner.extractors import REGISTRY
 from cleaner.scoring import gate
 from cleaner.scoring.cases import Case, CaseError, is_bench_folder, load_cases
 from cleaner.scoring.evaluate import CaseScore, score_cases
@@ -61,6 +62,10 @@ def score_command(
     except (CaseError, ValueError) as error:
         print_error(str(error))
         raise typer.Exit(2) from None
+    cases = _cases_it_takes(cases, extractor)
+    if not cases:
+        print_error(f"{target}: no case in an input form {extractor} takes")
+        raise typer.Exit(2)
     scores = _score_with_progress(cases, extractor)
     console = stdout_console()
     print_report(console, scores, extractor, cases_table)
@@ -87,6 +92,20 @@ def _forms(target: Path, text: str | None, html: bool) -> tuple[str, ...] | None
     if not is_bench_folder(target):
         chosen = tuple(dict.fromkeys("text" if form != "html" else form for form in chosen))
     return chosen
+
+
+def _cases_it_takes(cases: list[Case], extractor: str) -> list[Case]:
+    """The cases in input forms the extractor takes; says which it leaves out (an HTML-only
+    extractor on a fixtures folder holding text dumps too)."""
+    if extractor not in REGISTRY:  # "auto" takes every form
+        return cases
+    takes = REGISTRY[extractor].input_types
+    kept = [case for case in cases if case.input_kind in takes]
+    if len(kept) < len(cases):
+        stderr_console().print(
+            f"{len(cases) - len(kept)} cases left out: {extractor} takes "
+            f"{' and '.join(sorted(takes))} input only", soft_wrap=True)
+    return kept
 
 
 def _default_floors(target: Path, update: bool) -> Path | None:
