@@ -15,6 +15,8 @@ position, each a small named step over a local Draft:
 
 from __future__ import annotations
 
+from functools import partial
+
 from cleaner.blocks import Page
 from cleaner.extractors.heuristic import layout, page_kind, region, sections, title
 from cleaner.extractors.heuristic.dom_evidence import add_dom_evidence
@@ -24,6 +26,9 @@ from cleaner.extractors.heuristic.features import Features, measure
 from cleaner.extractors.heuristic.thresholds import DEFAULT_THRESHOLDS
 from cleaner.options import Options
 from cleaner.result import Decision
+
+#: Decision without the NamedTuple constructor's Python frame (one per block).
+_new_decision = partial(tuple.__new__, Decision)
 
 #: The rule table for the default thresholds, built once (it is immutable).
 _RULES = RuleTable(rules(DEFAULT_THRESHOLDS))
@@ -77,4 +82,4 @@ def label_with_evidence(page: Page) -> tuple[list[Decision], list[Evidence]]:
     for step in STEPS:
         step(draft)
     # label_leftovers, the last step, leaves no block without a label.
-    return list(map(Decision, draft.labels, draft.reasons)), evidence
+    return list(map(_new_decision, zip(draft.labels, draft.reasons, strict=True))), evidence

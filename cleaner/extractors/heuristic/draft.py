@@ -50,10 +50,11 @@ class Draft:
                 for block, f in zip(self.blocks, self.features, strict=True)
             ]
         if not self.repeated:
-            counts = Counter(block.text for block in self.blocks)
+            texts = [block.text for block in self.blocks]
+            counts = Counter(texts)
             self.repeated = [
-                counts[block.text] > 1 and features.words >= _REPEAT_MIN_WORDS
-                for block, features in zip(self.blocks, self.features, strict=True)
+                features.words >= _REPEAT_MIN_WORDS and counts[text] > 1
+                for text, features in zip(texts, self.features, strict=True)
             ]
 
     def decide(self, index: int, label: Label, reason: str) -> None:
