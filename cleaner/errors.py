@@ -37,6 +37,12 @@ class UnsupportedInputError(InputError):
     kind = "unsupported"
 
 
+class InputTimeoutError(InputError):
+    """Cleaning the document took longer than the time limit (``timeout``) allowed."""
+
+    kind = "timeout"
+
+
 class UnknownExtractorError(CleanerError, ValueError):
     """No extractor is registered under the requested name."""
 

@@ -23,3 +23,5 @@ class Options:
     include_title: bool = False
     #: Refuse documents larger than this many bytes (after decompression); None means no limit.
     max_bytes: int | None = 64 * 1024 * 1024
+    #: Give up on a document after this many seconds (InputTimeoutError); None: no limit.
+    timeout: float | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cleaner.deadline import Deadline
 from cleaner.decode import decode
 from cleaner.errors import EmptyInputError, InputTooLargeError
 from cleaner.extractors import resolve_extractor
@@ -19,27 +20,34 @@ def clean(
     input_type: InputTypeChoice = "auto",
     include_title: bool = False,
     source: str | None = None,
+    timeout: float | None = None,
 ) -> Result:
     """Clean one document (HTML or a text dump, as str or bytes) and return its labelled Result.
 
+    ``timeout``: give up after this many seconds with ``cleaner.InputTimeoutError`` (checked
+    between stages and inside cleaner's own loops; a trafilatura call runs to its end).
     Raises ``cleaner.InputError`` (or a subclass) for input it cannot treat, and
     ``cleaner.UnknownExtractorError`` for a bad extractor name.
     """
     options = Options(extractor=extractor, url=url, input_type=input_type,
-                      include_title=include_title)
+                      include_title=include_title, timeout=timeout)
     return clean_document(doc, options, source=source)
 
 
 def clean_document(doc: str | bytes, options: Options, *, source: str | None = None) -> Result:
     """``clean`` with an explicit Options object (what the CLI and the scorer use)."""
+    deadline = Deadline(options.timeout)
     text = document_text(doc, options.max_bytes)
     input_type = sniff_input_type(text) if options.input_type == "auto" else options.input_type
     spec = resolve_extractor(options.extractor, input_type)
+    deadline.check("decoding")
     parse = parse_html if input_type == "html" else parse_text
-    page = parse(text, url=options.url)
+    page = parse(text, url=options.url, deadline=deadline)
     if not page.blocks:
         raise EmptyInputError("the document has no visible text")
-    decisions = spec.label(page, options)
+    deadline.check("parsing")
+    decisions = spec.label(page, options, deadline)
+    deadline.check("labelling")
     return build_result(
         page.blocks,
         decisions,

@@ -9,20 +9,26 @@ depend on ``jobs``.
 from __future__ import annotations
 
 import json
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Literal
 
 from cleaner.batch.files import InputFile, iter_inputs, output_name, read_document, write_atomic
-from cleaner.errors import CleanerError
+from cleaner.errors import CleanerError, InputTimeoutError
 from cleaner.options import Options
 from cleaner.output import OutputFormat, render
 from cleaner.pipeline import clean_document
 
+#: The hard time limit (SIGALRM) fires at this multiple of --timeout: the pipeline's own checks
+#: come first wherever they can.
+HARD_LIMIT_FACTOR = 1.5
 #: Tasks kept in flight per worker: enough to keep workers busy, few enough to keep memory flat.
 IN_FLIGHT_PER_JOB = 4
 ERROR_REPORT_NAME = "errors.jsonl"
@@ -102,7 +108,8 @@ def process_file(task: _Task) -> Outcome:
     source = str(task.source)
     try:
         data = read_document(task.source, task.options.max_bytes)
-        result = clean_document(data, task.options, source=source)
+        with hard_time_limit(task.options.timeout):
+            result = clean_document(data, task.options, source=source)
         rendered = render(result, task.fmt)
         if task.target is None:
             return Outcome(source, "written", record=rendered)
@@ -117,6 +124,34 @@ def process_file(task: _Task) -> Outcome:
         return Outcome(source, "failed", "io", message)
     except Exception as error:  # a bug must cost one file, not the batch
         return Outcome(source, "failed", "internal", f"{type(error).__name__}: {error}")
+
+
+@contextmanager
+def hard_time_limit(seconds: float | None) -> Iterator[None]:
+    """Interrupt whatever runs (trafilatura included) with InputTimeoutError when ``seconds``
+    times HARD_LIMIT_FACTOR have passed: the backstop for the pipeline's own checks.
+
+    Uses SIGALRM, so only where it exists and only in a main thread (the batch's workers);
+    elsewhere the pipeline's own checks are the limit.
+    """
+    usable = (seconds is not None and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+    limit = seconds * HARD_LIMIT_FACTOR
+
+    def give_up(signum: int, frame: object) -> None:
+        raise InputTimeoutError(f"gave up after the time limit of {seconds:g} s "
+                                f"(stopped at {limit:g} s)")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.setitimer(signal.ITIMER_REAL, limit)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def count_inputs(paths: tuple[Path, ...]) -> int:

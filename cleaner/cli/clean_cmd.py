@@ -17,7 +17,14 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from cleaner.batch.runner import BatchConfig, Outcome, Summary, count_inputs, run_batch
+from cleaner.batch.runner import (
+    BatchConfig,
+    Outcome,
+    Summary,
+    count_inputs,
+    hard_time_limit,
+    run_batch,
+)
 from cleaner.cli.common import EXTRACTOR_HELP, check_extractor, print_error, stderr_console
 from cleaner.errors import CleanerError
 from cleaner.options import Options
@@ -58,6 +65,11 @@ def clean_command(
     max_bytes: Annotated[int, typer.Option(
         "--max-bytes", min=1, help="Skip (and report) documents larger than this.",
     )] = DEFAULT_MAX_BYTES,
+    timeout: Annotated[float | None, typer.Option(
+        "--timeout", min=0.001, help="Give up on (and report) a document after this many "
+        "seconds, so one pathological page cannot stall the batch.",
+        show_default="no limit",
+    )] = None,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar and no per-file error lines; summary only.",
     )] = False,
@@ -68,7 +80,7 @@ def clean_command(
     if input_type not in ("auto", "text", "html"):
         raise typer.BadParameter("choose auto, text or html", param_hint="--input-type")
     options = Options(extractor=extractor, input_type=input_type,  # type: ignore[arg-type]
-                      include_title=include_title, max_bytes=max_bytes)
+                      include_title=include_title, max_bytes=max_bytes, timeout=timeout)
     if paths == ["-"]:
         raise typer.Exit(_clean_stdin(options, fmt))
     if "-" in paths:
@@ -94,7 +106,9 @@ def clean_command(
 
 def _clean_stdin(options: Options, fmt: str) -> int:
     try:
-        result = clean_document(sys.stdin.buffer.read(), options, source="-")
+        data = sys.stdin.buffer.read()
+        with hard_time_limit(options.timeout):
+            result = clean_document(data, options, source="-")
     except CleanerError as error:
         print_error(f"<stdin>: {error}")
         return 1

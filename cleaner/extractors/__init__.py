@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from cleaner.blocks import Page
+from cleaner.deadline import Deadline
 from cleaner.errors import UnknownExtractorError, UnsupportedInputError
 from cleaner.extractors import ensemble, heuristic, keep_all, trafilatura_based
 from cleaner.options import InputType, Options
 from cleaner.result import Decision
 
-LabelFunction = Callable[[Page, Options], list[Decision]]
+#: (page, options, deadline) -> one decision per block.
+LabelFunction = Callable[[Page, Options, Deadline], list[Decision]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cleaner.blocks import Page
+from cleaner.deadline import NO_DEADLINE, Deadline
 from cleaner.extractors import heuristic
 from cleaner.extractors.heuristic.dom_evidence import in_boilerplate_landmark
 from cleaner.extractors.heuristic.evidence import Evidence
@@ -46,9 +47,10 @@ _TRAFILATURA_ADDS = Decision(
 )
 
 
-def label(page: Page, options: Options) -> list[Decision]:
+def label(page: Page, options: Options, deadline: Deadline = NO_DEADLINE) -> list[Decision]:
     """One decision per block, combining the heuristic's labels with trafilatura's keeps."""
-    decisions, evidence = heuristic.label_with_evidence(page)
+    decisions, evidence = heuristic.label_with_evidence(page, deadline)
+    deadline.check("labelling (before trafilatura)")
     keeps = trafilatura_keeps(page, options)
     heuristic_body = [decision.label is Label.BODY for decision in decisions]
     words = [len(block.text.split()) for block in page.blocks]

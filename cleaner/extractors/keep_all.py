@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cleaner.blocks import Page
+from cleaner.deadline import NO_DEADLINE, Deadline
 from cleaner.labels import Label
 from cleaner.options import Options
 from cleaner.result import Decision
@@ -10,6 +11,6 @@ from cleaner.result import Decision
 _KEEP = Decision(Label.BODY, "keep-all: every block is kept")
 
 
-def label(page: Page, options: Options) -> list[Decision]:
+def label(page: Page, options: Options, deadline: Deadline = NO_DEADLINE) -> list[Decision]:
     """Label every block of ``page`` body."""
     return [_KEEP] * len(page.blocks)

@@ -7,6 +7,7 @@ and reason from the heuristic labeller, so the output still says what each dropp
 from __future__ import annotations
 
 from cleaner.blocks import Page
+from cleaner.deadline import NO_DEADLINE, Deadline
 from cleaner.extractors import heuristic
 from cleaner.extractors.align import kept_by
 from cleaner.labels import Label
@@ -35,9 +36,10 @@ def trafilatura_keeps(page: Page, options: Options) -> list[bool]:
     return kept_by([block.text for block in page.blocks], extracted)
 
 
-def label(page: Page, options: Options) -> list[Decision]:
+def label(page: Page, options: Options, deadline: Deadline = NO_DEADLINE) -> list[Decision]:
     """Body for blocks trafilatura keeps; the heuristic's category for the rest."""
-    categories = heuristic.label(page, options)
+    categories = heuristic.label(page, options, deadline)
+    deadline.check("labelling (before trafilatura)")
     return [
         _KEPT if kept else (_DROPPED if category.label is Label.BODY else category)
         for kept, category in zip(trafilatura_keeps(page, options), categories, strict=True)

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from cleaner.blocks import Block, DomHints, Page
+from cleaner.deadline import CHECK_EVERY, NO_DEADLINE, Deadline
 from cleaner.errors import EmptyInputError
 from cleaner.parse.html_meta import read_metadata
 
@@ -80,15 +81,16 @@ _NO_TOKENS: frozenset[str] = frozenset()
 _TELLING_ATTRIBUTES = frozenset({"class", "id", "role", "hidden", "aria-hidden", "style", "type"})
 
 
-def parse_html(text: str, url: str | None = None) -> Page:
+def parse_html(text: str, url: str | None = None, deadline: Deadline = NO_DEADLINE) -> Page:
     """Parse an HTML document into a Page; raise EmptyInputError when it shows no text."""
     root = _parse_tree(text)
+    deadline.check("parsing the HTML")
     tree = root.getroottree()
-    walker = _Walker(tree, show_hidden=False)
+    walker = _Walker(tree, show_hidden=False, deadline=deadline)
     blocks = walker.walk(root)
     shown = sum(len(block.text) for block in blocks)
     if shown < RELAX_BELOW_CHARS and walker.hidden_chars > shown:
-        blocks = _Walker(tree, show_hidden=True).walk(root)
+        blocks = _Walker(tree, show_hidden=True, deadline=deadline).walk(root)
     return Page(
         input_type="html",
         blocks=tuple(blocks),
@@ -154,9 +156,11 @@ class _Walker:
     """One pass over the tree (lxml's iterwalk: no recursion, pages can nest 100,000 deep),
     collecting the text of each block-level element as it is left or interrupted."""
 
-    def __init__(self, tree: etree._ElementTree, show_hidden: bool) -> None:
+    def __init__(self, tree: etree._ElementTree, show_hidden: bool,
+                 deadline: Deadline = NO_DEADLINE) -> None:
         self.tree = tree
         self.show_hidden = show_hidden
+        self.deadline = deadline
         #: "/html": element paths are this plus lxml's getelementpath (about twice as fast as
         #: getpath, same paths), unless the root has same-tag siblings (then getpath, which
         #: numbers the root: "/html[1]/...").
@@ -182,7 +186,12 @@ class _Walker:
         # The context of every open element, innermost last; None for a skipped one.
         open_contexts: list[_Context | None] = [base]
         events = etree.iterwalk(root, events=("start", "end"))
+        countdown = CHECK_EVERY
         for event, element in events:
+            countdown -= 1
+            if not countdown:
+                self.deadline.check("walking the HTML")
+                countdown = CHECK_EVERY
             if event == "end":
                 own = open_contexts.pop()
                 # (self.context is None: no block pending, nothing to flush; most calls.)

@@ -17,6 +17,7 @@ from functools import partial
 from typing import NamedTuple
 
 from cleaner.blocks import Block, Page
+from cleaner.deadline import CHECK_EVERY, NO_DEADLINE, Deadline
 from cleaner.parse.wide_chars import WIDE_CHARACTER
 
 #: Bullets that always start a list item when they open a line.
@@ -63,22 +64,25 @@ def split_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def parse_text(text: str, url: str | None = None) -> Page:
+def parse_text(text: str, url: str | None = None, deadline: Deadline = NO_DEADLINE) -> Page:
     """Parse a text dump into a Page whose blocks cover every non-blank line exactly once."""
     # Tabs expanded and trailing space gone: a blank line is "".
     expanded = [(raw.expandtabs(TAB_SIZE) if "\t" in raw else raw).rstrip()
                 for raw in split_lines(text)]
     width = detect_wrap_width([line for line in expanded if line])
+    deadline.check("reading the lines")
     if width is None:
-        blocks = tuple(_line_blocks(expanded))
+        blocks = tuple(_line_blocks(expanded, deadline))
     else:
         lines = [_read_line(number, line) for number, line in enumerate(expanded, start=1)]
+        deadline.check("reading the lines")
         groups = _group_wrapped(lines, width)
+        deadline.check("joining wrapped lines")
         blocks = tuple(_to_block(index, group, lines) for index, group in enumerate(groups))
     return Page(input_type="text", blocks=blocks, source_text=text, url=url)
 
 
-def _line_blocks(lines: list[str]) -> list[Block]:
+def _line_blocks(lines: list[str], deadline: Deadline = NO_DEADLINE) -> list[Block]:
     """One block per non-blank line: a dump that is not hard-wrapped (the w3m shape).
 
     ``lines`` are the expanded, right-stripped input lines ("" when blank).
@@ -88,6 +92,8 @@ def _line_blocks(lines: list[str]) -> list[Block]:
     for position, line in enumerate(lines):
         if not line:
             continue
+        if not position % CHECK_EVERY:
+            deadline.check("reading the lines")
         stripped = line.lstrip()
         marker, text = _split_marker(stripped)
         blocks.append(_new_block((

@@ -18,6 +18,7 @@ from __future__ import annotations
 from functools import partial
 
 from cleaner.blocks import Page
+from cleaner.deadline import CHECK_EVERY, NO_DEADLINE, Deadline
 from cleaner.extractors.heuristic import layout, page_kind, region, sections, title
 from cleaner.extractors.heuristic.dom_evidence import add_dom_evidence
 from cleaner.extractors.heuristic.draft import Draft
@@ -48,7 +49,8 @@ STEPS = (
 )
 
 
-def _first_pass(page: Page) -> tuple[list[Features], list[Evidence]]:
+def _first_pass(page: Page, deadline: Deadline = NO_DEADLINE,
+                ) -> tuple[list[Features], list[Evidence]]:
     """Features and evidence of every block; a text the page repeats is measured once.
 
     Pages repeat many lines (menus shown twice, "Share" bars, dates), and a block's features and
@@ -61,6 +63,8 @@ def _first_pass(page: Page) -> tuple[list[Features], list[Evidence]]:
         key = (block.text, bool(block.marker))
         known = seen.get(key)
         if known is None:
+            if not len(seen) % CHECK_EVERY:
+                deadline.check("measuring the blocks")
             block_features = measure(block.text)
             known = seen[key] = (block_features, block_evidence(block, block_features, _RULES))
         features.append(known[0])
@@ -70,16 +74,18 @@ def _first_pass(page: Page) -> tuple[list[Features], list[Evidence]]:
     return features, evidence
 
 
-def label(page: Page, options: Options) -> list[Decision]:
+def label(page: Page, options: Options, deadline: Deadline = NO_DEADLINE) -> list[Decision]:
     """Label every block of ``page``; each decision carries the rule that made it."""
-    return label_with_evidence(page)[0]
+    return label_with_evidence(page, deadline)[0]
 
 
-def label_with_evidence(page: Page) -> tuple[list[Decision], list[Evidence]]:
+def label_with_evidence(page: Page, deadline: Deadline = NO_DEADLINE,
+                        ) -> tuple[list[Decision], list[Evidence]]:
     """The decisions, and the first-pass evidence they started from (the ensemble reads both)."""
-    features, evidence = _first_pass(page)
+    features, evidence = _first_pass(page, deadline)
     draft = Draft(page.blocks, features, evidence, DEFAULT_THRESHOLDS)
     for step in STEPS:
+        deadline.check(f"labelling ({step.__name__})")
         step(draft)
     # label_leftovers, the last step, leaves no block without a label.
     return list(map(_new_decision, zip(draft.labels, draft.reasons, strict=True))), evidence
