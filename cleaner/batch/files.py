@@ -91,10 +91,12 @@ def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that a reader (or a killed run) never sees a partial file.
 
     The data goes to a hidden temporary file beside ``path`` that is renamed over it. No fsync:
-    this guards against killed runs, not power loss, and costs nothing per file.
+    this guards against killed runs, not power loss, and costs nothing per file. The temporary
+    name depends on ``path`` alone, so the rerun after a kill (which redoes the files whose
+    output is missing) reuses and renames any temporary file the killed run left behind.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary = path.with_name(f".{path.name}.tmp")
     try:
         with temporary.open("wb") as handle:
             handle.write(data)
