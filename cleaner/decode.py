@@ -81,7 +81,8 @@ class Decoded:
 
     text: str
     encoding: str
-    #: "bom", "declared", "utf-8", "utf-16-guess" or "fallback".
+    #: "bom", "declared", "utf-8", "utf-8-damaged" (a few broken bytes replaced),
+    #: "utf-16-guess" or "fallback".
     how: str
 
 
@@ -112,6 +113,9 @@ def decode(data: bytes) -> Decoded:
             pass
     if utf8 is not None:
         return Decoded(_without_nuls(utf8, has_nul), "utf-8", "utf-8")
+    damaged = _mostly_utf8(data)
+    if damaged is not None:
+        return Decoded(_without_nuls(damaged, has_nul), "utf-8", "utf-8-damaged")
     text = data.decode(FALLBACK_ENCODING, errors="replace")
     return Decoded(_without_nuls(text, has_nul), FALLBACK_ENCODING, "fallback")
 
@@ -167,6 +171,17 @@ def _as_utf8(data: bytes) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return None
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few broken bytes (a truncated or spliced page), decoded with U+FFFD for
+    them: when its valid multi-byte characters outnumber the broken ones. Reading it as
+    windows-1252 instead would turn every "é" into "Ã©", and "©" means a footer to a cleaner.
+    Single-byte text (latin-1, cp1252) almost never holds a valid multi-byte sequence."""
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    wide = len(text) - len(text.encode("ascii", errors="ignore"))
+    return text if wide - broken > broken else None
 
 
 def _is_single_byte(codec_name: str) -> bool:

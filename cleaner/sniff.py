@@ -11,6 +11,8 @@ SNIFF_CHARS = 100_000
 #: A text with at least this many tags, making up at least TAG_LINE_SHARE of its lines, is HTML.
 MIN_TAGS = 20
 TAG_LINE_SHARE = 0.5
+#: ...or this many, when one of them opens <html> or <body> (a page behind a garbage prefix).
+MIN_TAGS_WITH_ROOT = 5
 
 _HTML_START = re.compile(
     r"\A(?:\s|<!--.*?-->)*<(?:!doctype\s+html|html|head|body|meta|title|link|base|\?xml)\b",
@@ -22,6 +24,8 @@ _COMMON_TAG = re.compile(
     re.IGNORECASE,
 )
 
+_ROOT_TAG = re.compile(r"<(?:html|body)\b[^<>]{0,2000}>", re.IGNORECASE)
+
 
 def sniff_input_type(text: str) -> InputType:
     """Return "html" for markup, "text" for a dump; a dump quoting a few tags stays "text"."""
@@ -29,7 +33,7 @@ def sniff_input_type(text: str) -> InputType:
     if _HTML_START.match(sample):
         return "html"
     tags = sum(1 for _ in _COMMON_TAG.finditer(sample))
-    if tags < MIN_TAGS:
+    if tags < MIN_TAGS and (tags < MIN_TAGS_WITH_ROOT or not _ROOT_TAG.search(sample)):
         return "text"
     lines = sum(1 for line in sample.splitlines() if line.strip())
     return "html" if tags >= TAG_LINE_SHARE * max(lines, 1) else "text"

@@ -91,3 +91,16 @@ def test_bom_less_utf16_is_recognised():
 def test_declared_charset_ignores_unknown_labels():
     assert declared_charset(b'<meta charset="no-such-charset">') is None
     assert declared_charset(b'<meta charset="UTF-8">') == "utf-8"
+
+
+def test_utf8_with_a_broken_byte_stays_utf8():
+    # A page cut or spliced mid-character: read as windows-1252 it would turn "é" into "Ã©".
+    data = "Un café déjà servi à la fête.".encode().replace(b"\xc3\xa9", b"\xe9", 1)
+    decoded = decode(data)
+    assert decoded.how == "utf-8-damaged"
+    assert decoded.text == "Un caf\ufffd déjà servi à la fête."
+
+
+def test_undeclared_latin1_is_not_taken_for_damaged_utf8():
+    decoded = decode("Größe und Maße, café crème.".encode("latin-1"))
+    assert decoded.how == "fallback" and decoded.text == "Größe und Maße, café crème."

@@ -24,3 +24,15 @@ def test_text_dump_quoting_a_leaked_tag_stays_text():
 
 def test_plain_text_is_text():
     assert sniff_input_type("Just words, no markup at all.") == "text"
+
+
+def test_a_page_behind_a_garbage_prefix_is_html():
+    page = ('<<<>>><p <div =""><<!-- <![CDATA[ </p></td><tr><html><head><title>T</title></head>'
+            "<body><nav>Home</nav><article><h1>Ferry</h1><p>The ferry is back.</article></body>")
+    assert sniff_input_type(page) == "html"
+
+
+def test_a_dump_quoting_a_body_tag_and_a_few_others_stays_text():
+    dump = "\n".join(["A line of text about the article."] * 12 + [
+        "Use <body> and <p> and <div> and <span> and <a> tags, says the tutorial."])
+    assert sniff_input_type(dump) == "text"
