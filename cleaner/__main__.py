@@ -2,4 +2,5 @@
 
 from cleaner.cli import main
 
-main()
+if __name__ == "__main__":  # not when a spawned batch worker imports this module
+    main()
