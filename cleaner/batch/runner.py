@@ -314,21 +314,22 @@ class _JsonlSink:
 
 
 def _sources_in(path: Path) -> frozenset[str]:
-    """Sources already in a jsonl output; a torn last line (killed run) is cut off first."""
+    """Sources already in a jsonl output, read a line at a time (the file may hold millions of
+    records); a torn last line (killed run) is cut off first."""
     if not path.exists():
         return frozenset()
-    data = path.read_bytes()
-    if data and not data.endswith(b"\n"):
-        cut = data.rfind(b"\n") + 1
-        with path.open("r+b") as handle:
-            handle.truncate(cut)
-        data = data[:cut]
     sources = set()
-    for line in data.splitlines():
-        try:
-            sources.add(json.loads(line)["source"])
-        except (json.JSONDecodeError, KeyError, TypeError):
-            continue
+    complete = 0  # bytes up to the end of the last whole line
+    with path.open("r+b") as handle:
+        for line in handle:
+            if not line.endswith(b"\n"):
+                handle.truncate(complete)
+                break
+            complete += len(line)
+            try:
+                sources.add(json.loads(line)["source"])
+            except (json.JSONDecodeError, KeyError, TypeError):
+                continue
     return frozenset(sources)
 
 
