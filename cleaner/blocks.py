@@ -14,6 +14,11 @@ from cleaner.options import InputType
 _DIGIT = re.compile(r"\d")
 
 
+#: Landmarks (as DomHints.landmarks names them) that hold boilerplate outright: no headline
+#: sits in them (a <header> often holds the title as well, so it is not one of them).
+BOILERPLATE_LANDMARKS = frozenset({"footer", "nav", "aside"})
+
+
 class DomHints(NamedTuple):
     """What the HTML says about a block, beyond its text."""
 
@@ -61,6 +66,12 @@ class Block(NamedTuple):
         if self.dom is None or not self.text:
             return 0.0
         return min(1.0, self.dom.link_chars / len(self.text))
+
+    @property
+    def in_boilerplate_landmark(self) -> bool:
+        """Inside a <footer>, <nav> or <aside> (False for text input): no headline comes from
+        there, and the ensemble lets trafilatura alone add none of these blocks."""
+        return self.dom is not None and not BOILERPLATE_LANDMARKS.isdisjoint(self.dom.landmarks)
 
     @property
     def is_numbered(self) -> bool:

@@ -23,7 +23,6 @@ from collections.abc import Sequence
 from cleaner.blocks import Page
 from cleaner.deadline import NO_DEADLINE, Deadline
 from cleaner.extractors import heuristic
-from cleaner.extractors.heuristic.dom_evidence import in_boilerplate_landmark
 from cleaner.extractors.heuristic.evidence import Evidence
 from cleaner.extractors.trafilatura_based import trafilatura_keeps
 from cleaner.labels import Label
@@ -88,7 +87,7 @@ def _combine_on_other_page(page: Page, decisions: Sequence[Decision],
     ):
         if body:
             combined.append(_BOTH if kept else _HEURISTIC_PAGE)
-        elif kept and not _strong(found) and not in_boilerplate_landmark(block):
+        elif kept and not _strong(found) and not block.in_boilerplate_landmark:
             combined.append(_TRAFILATURA_ADDS)
         else:
             combined.append(decision)

@@ -48,8 +48,6 @@ LANDMARK_ROLES = {
     "navigation": "nav", "banner": "header", "contentinfo": "footer",
     "complementary": "aside", "search": "form", "form": "form",
 }
-#: Landmarks whose <h1> is a logo or a widget title, not the headline.
-_NOT_HEADLINE_LANDMARKS = frozenset({"nav", "footer", "aside"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>", re.IGNORECASE)
 #: Any start or end tag, for flattening pages nested deeper than libxml2 will build (2048).
@@ -136,7 +134,7 @@ def _headlines(blocks: list[Block]) -> list[str]:
     return [
         block.text for block in blocks
         if block.dom is not None and block.dom.heading_level == 1
-        and block.dom.landmarks.isdisjoint(_NOT_HEADLINE_LANDMARKS)
+        and not block.in_boilerplate_landmark
     ]
 
 

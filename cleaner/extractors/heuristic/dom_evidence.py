@@ -28,9 +28,6 @@ LANDMARK_LABELS: Mapping[str, Label] = MappingProxyType({
     "aside": Label.RELATED,
     "header": Label.MENU,
 })
-#: Landmarks that hold boilerplate outright (a <header> often holds the title as well): no title
-#: is taken from them, and the ensemble lets trafilatura alone add none of their blocks.
-BOILERPLATE_LANDMARKS = frozenset({"footer", "nav", "aside"})
 _LANDMARK_EVIDENCE = {
     landmark: Evidence(label, f"inside the page's <{landmark}>", heading=False, strong=False)
     for landmark, label in LANDMARK_LABELS.items()
@@ -48,7 +45,3 @@ def add_dom_evidence(blocks: Sequence[Block], evidence: list[Evidence]) -> None:
                 evidence[index] = landmark_evidence
                 break
 
-
-def in_boilerplate_landmark(block: Block) -> bool:
-    """Whether an HTML block sits inside a <footer>, <nav> or <aside> (False for text input)."""
-    return block.dom is not None and not BOILERPLATE_LANDMARKS.isdisjoint(block.dom.landmarks)

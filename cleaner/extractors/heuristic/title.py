@@ -8,7 +8,6 @@ otherwise the nearest good candidate wins.
 
 from __future__ import annotations
 
-from cleaner.extractors.heuristic.dom_evidence import in_boilerplate_landmark
 from cleaner.extractors.heuristic.draft import Draft
 from cleaner.labels import Label
 
@@ -50,7 +49,7 @@ def _is_candidate(draft: Draft, index: int) -> bool:
     t = draft.thresholds
     if block.marker or draft.labels[index] is not None:
         return False
-    if in_boilerplate_landmark(block):
+    if block.in_boilerplate_landmark:
         return False
     evidence = draft.evidence[index]
     if evidence.label is not None and (evidence.strong or evidence.label in _SKIPPABLE):
