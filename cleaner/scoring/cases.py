@@ -140,29 +140,37 @@ def _title_from_labels(input_path: Path, labels: tuple[Label | None, ...] | None
     )
 
 
+def gold_records(folder: Path) -> Iterator[tuple[int, dict]]:
+    """(line number, record) of each entry of a benchmark folder's gold.jsonl."""
+    gold = folder / "gold.jsonl"
+    if not gold.is_file():
+        raise CaseError(f"{folder}: no gold.jsonl (not a benchmark folder)")
+    with gold.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                yield number, json.loads(line)
+            except json.JSONDecodeError as error:
+                raise CaseError(f"{gold}:{number}: invalid JSON: {error}") from None
+
+
 def _bench_cases(folder: Path, forms: tuple[str, ...]) -> Iterator[Case]:
     for form in forms:
         if form not in BENCH_FORMS:
             raise CaseError(f"unknown input form {form!r}; choose one of {', '.join(BENCH_FORMS)}")
-    with (folder / "gold.jsonl").open(encoding="utf-8") as records:
-        for number, line in enumerate(records, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise CaseError(f"{folder}/gold.jsonl:{number}: invalid JSON: {error}") from None
-            for form in forms:
-                subfolder, pattern = BENCH_FORMS[form]
-                path = folder / subfolder / pattern.format(id=record["id"])
-                if not path.is_file():
-                    raise CaseError(f"{path}: missing (listed in gold.jsonl line {number})")
-                yield Case(
-                    id=record["id"],
-                    form=form,
-                    input_path=path,
-                    gold_body=record.get("body") or "",
-                    with_snippets=tuple(record.get("with") or ()),
-                    without_snippets=tuple(record.get("without") or ()),
-                    kind=record.get("kind"),
-                )
+    for number, record in gold_records(folder):
+        for form in forms:
+            subfolder, pattern = BENCH_FORMS[form]
+            path = folder / subfolder / pattern.format(id=record["id"])
+            if not path.is_file():
+                raise CaseError(f"{path}: missing (listed in gold.jsonl line {number})")
+            yield Case(
+                id=record["id"],
+                form=form,
+                input_path=path,
+                gold_body=record.get("body") or "",
+                with_snippets=tuple(record.get("with") or ()),
+                without_snippets=tuple(record.get("without") or ()),
+                kind=record.get("kind"),
+            )
