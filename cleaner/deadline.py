@@ -23,11 +23,13 @@ class Deadline:
         self.seconds = seconds
         self._end = None if seconds is None else time.monotonic() + seconds
 
-    def check(self, stage: str) -> None:
-        """Raise InputTimeoutError when the time is up (``stage``: where the call got to)."""
+    def check(self, stage: str, step: str = "") -> None:
+        """Raise InputTimeoutError when the time is up (``stage`` and ``step``: where the call
+        got to; the message is only put together when it is needed)."""
         if self._end is not None and time.monotonic() > self._end:
+            where = f"{stage} ({step})" if step else stage
             raise InputTimeoutError(
-                f"gave up after the time limit of {self.seconds:g} s (while {stage})"
+                f"gave up after the time limit of {self.seconds:g} s (while {where})"
             )
 
 

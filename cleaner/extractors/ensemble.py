@@ -49,7 +49,7 @@ _TRAFILATURA_ADDS = Decision(
 def label(page: Page, options: Options, deadline: Deadline = NO_DEADLINE) -> list[Decision]:
     """One decision per block, combining the heuristic's labels with trafilatura's keeps."""
     decisions, evidence = heuristic.label_with_evidence(page, deadline)
-    deadline.check("labelling (before trafilatura)")
+    deadline.check("labelling", "before trafilatura")
     keeps = trafilatura_keeps(page, options)
     heuristic_body = [decision.label is Label.BODY for decision in decisions]
     words = [len(block.text.split()) for block in page.blocks]

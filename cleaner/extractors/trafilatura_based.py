@@ -39,7 +39,7 @@ def trafilatura_keeps(page: Page, options: Options) -> list[bool]:
 def label(page: Page, options: Options, deadline: Deadline = NO_DEADLINE) -> list[Decision]:
     """Body for blocks trafilatura keeps; the heuristic's category for the rest."""
     categories = heuristic.label(page, options, deadline)
-    deadline.check("labelling (before trafilatura)")
+    deadline.check("labelling", "before trafilatura")
     return [
         _KEPT if kept else (_DROPPED if category.label is Label.BODY else category)
         for kept, category in zip(trafilatura_keeps(page, options), categories, strict=True)

@@ -85,7 +85,7 @@ def label_with_evidence(page: Page, deadline: Deadline = NO_DEADLINE,
     features, evidence = _first_pass(page, deadline)
     draft = Draft(page.blocks, features, evidence, DEFAULT_THRESHOLDS)
     for step in STEPS:
-        deadline.check(f"labelling ({step.__name__})")
+        deadline.check("labelling", step.__name__)
         step(draft)
     # label_leftovers, the last step, leaves no block without a label.
     return list(map(_new_decision, zip(draft.labels, draft.reasons, strict=True))), evidence
