@@ -95,3 +95,25 @@ def test_element_paths_are_xpaths_numbered_only_among_same_tag_siblings():
     # libxml2 leaves a second <html> beside the first on such pages: the root gets a number.
     twice = parse_html("<html><body><p>a</p></body></html><html><body><p>b</p></body></html>")
     assert [b.dom.path for b in twice.blocks] == ["/html[1]/body/p"]
+
+
+def test_paths_on_a_page_with_a_very_wide_parent_are_still_lxmls():
+    # 1,200 paragraphs side by side (and a wide <ul>) switch the walker to numbering each
+    # parent's children once; the paths must not change.
+    from lxml import etree
+
+    from cleaner.parse.element_paths import MANY_CHILDREN, ElementPaths, LxmlPaths
+
+    wide = MANY_CHILDREN + 200
+    html = ("<html><body><div><p>lead</p></div>" + "<p>para <b>x</b></p><div>d</div>" * wide
+            + "<ul>" + "<li>item</li>" * wide + "</ul><h2>end</h2></body></html>")
+    page = parse_html(html)
+    tree = etree.fromstring(html, etree.HTMLParser()).getroottree()
+    expected = [tree.getpath(element) for element in tree.iter()
+                if element.text and element.tag in {"p", "div", "li", "h2"}]
+    assert [b.dom.path for b in page.blocks] == expected
+    assert page.blocks[-1].dom.path == "/html/body/h2"
+    assert page.blocks[1].dom.path == "/html/body/p[1]"
+    # Both path finders agree with getpath on every element, root included.
+    for finder in (ElementPaths(tree), LxmlPaths(tree)):
+        assert all(finder.of(e) == tree.getpath(e) for e in tree.iter())

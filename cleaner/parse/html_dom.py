@@ -16,6 +16,7 @@ from lxml import etree
 from cleaner.blocks import Block, DomHints, Page
 from cleaner.deadline import CHECK_EVERY, NO_DEADLINE, Deadline
 from cleaner.errors import EmptyInputError
+from cleaner.parse.element_paths import MANY_CHILDREN, ElementPaths, LxmlPaths
 from cleaner.parse.html_meta import read_metadata
 
 #: Elements whose content is never shown as text.
@@ -156,16 +157,11 @@ class _Walker:
 
     def __init__(self, tree: etree._ElementTree, show_hidden: bool,
                  deadline: Deadline = NO_DEADLINE) -> None:
-        self.tree = tree
         self.show_hidden = show_hidden
         self.deadline = deadline
-        #: "/html": element paths are this plus lxml's getelementpath (about twice as fast as
-        #: getpath, same paths), unless the root has same-tag siblings (then getpath, which
-        #: numbers the root: "/html[1]/...").
-        root = tree.getroot()
-        alone = not any(sibling.tag == root.tag for sibling in
-                        (*root.itersiblings(preceding=True), *root.itersiblings()))
-        self.root_path = f"/{root.tag}" if alone else None
+        self.tree = tree
+        #: Element paths: lxml's until the walk meets a very wide parent (see element_paths).
+        self.paths: LxmlPaths | ElementPaths = LxmlPaths(tree)
         self.blocks: list[Block] = []
         #: The block being built: its context (None when empty), text and link-text pieces,
         #: and class/id tokens of inline elements inside it.
@@ -185,6 +181,7 @@ class _Walker:
         open_contexts: list[_Context | None] = [base]
         events = etree.iterwalk(root, events=("start", "end"))
         countdown = CHECK_EVERY
+        quick_paths = True
         for event, element in events:
             countdown -= 1
             if not countdown:
@@ -213,6 +210,9 @@ class _Walker:
                 events.skip_subtree()
                 open_contexts.append(None)
                 continue
+            if quick_paths and len(element) > MANY_CHILDREN:
+                self.paths = ElementPaths(self.tree)
+                quick_paths = False
             own = self._context_for(element, tag, attributes, parent)
             open_contexts.append(own)
             if self.context is not None and tag in BLOCK_TAGS:
@@ -273,13 +273,6 @@ class _Walker:
             parent.in_link,
         ))
 
-    def _path(self, element: etree._Element) -> str:
-        """The element's XPath, e.g. "/html/body/div[2]/p" (as lxml's getpath writes it)."""
-        if self.root_path is None:
-            return self.tree.getpath(element)
-        relative = self.tree.getelementpath(element)
-        return self.root_path if relative == "." else f"{self.root_path}/{relative}"
-
     def _add(self, text: str, context: _Context) -> None:
         if self.context is not None and self.context.owner is not context.owner:
             self._flush()
@@ -307,7 +300,7 @@ class _Walker:
         owner = context.owner
         hints = _new_hints((
             owner.tag,
-            self._path(owner),
+            self.paths.of(owner),
             context.tag_path,
             context.tokens | inline_tokens if inline_tokens else context.tokens,
             len(link_text),
