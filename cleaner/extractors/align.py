@@ -33,5 +33,7 @@ def kept_by(texts: Sequence[str], extracted: str) -> list[bool]:
         elif words < SHORT_BLOCK_WORDS:
             kept.append(needle in lines)
         else:
-            kept.append(needle in haystack)
+            # A whole line first: a set lookup, where searching the whole output for every
+            # block would take time quadratic in the page's size (a 50 MB page never ended).
+            kept.append(needle in lines or needle in haystack)
     return kept
