@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 from helpers import run_cli
 
+from cleaner.batch.runner import BatchConfig, run_batch
+from cleaner.options import Options
+
 DUMP = "Site Name\n  • Home\n\nA paragraph of the article body, long enough to matter.\n"
 HTML = "<html><body><nav><a href='/'>Home</a></nav><p>Article text in HTML.</p></body></html>"
 
@@ -72,6 +75,24 @@ def test_bad_files_are_reported_and_every_good_output_is_written(corpus: Path, t
     assert by_name["dangling.txt"]["message"] == "broken symbolic link"
     stderr = done.stderr.decode()
     assert "image.html" in stderr and "failed 3" in stderr
+
+
+def test_the_error_report_follows_the_latest_run(corpus: Path, tmp_path: Path):
+    # Streamed to a hidden temporary file and put in place at the end: the report lists this
+    # run's failures in input order, and a rerun where nothing fails removes it.
+    _add_bad_files(corpus)
+    out = tmp_path / "out"
+    config = BatchConfig((corpus,), out, "txt", 1, Options(extractor="keep-all"))
+    summary = run_batch(config, lambda outcome: None)
+    report = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert summary.failed == 3
+    assert [Path(entry["path"]).name for entry in report] == [
+        "dangling.txt", "image.html", "truncated.txt.gz"]
+    for name in ("image.html", "truncated.txt.gz", "dangling.txt"):
+        (corpus / name).unlink()
+    rerun = run_batch(config, lambda outcome: None)
+    assert (rerun.failed, rerun.skipped) == (0, 4)
+    assert _outputs(out) == ["a.txt.txt", "b.html.txt", "sub/c.txt.txt", "sub/deeper/d.htm.txt"]
 
 
 def test_rerun_skips_finished_files_and_force_redoes_them(corpus: Path, tmp_path: Path):

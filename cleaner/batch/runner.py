@@ -9,6 +9,7 @@ depend on ``jobs``.
 from __future__ import annotations
 
 import json
+import os
 import signal
 import threading
 import time
@@ -16,9 +17,9 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import BinaryIO, Literal, TextIO
 
 from cleaner.batch.files import InputFile, iter_inputs, output_name, read_document, write_atomic
 from cleaner.errors import CleanerError, InputTimeoutError
@@ -79,7 +80,6 @@ class Summary:
     skipped: int = 0
     failed: int = 0
     seconds: float = 0.0
-    failures: list[Outcome] = field(default_factory=list)
 
     @property
     def processed(self) -> int:
@@ -96,7 +96,6 @@ class Summary:
             self.skipped += 1
         else:
             self.failed += 1
-            self.failures.append(outcome)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,13 +167,18 @@ def run_batch(config: BatchConfig, on_outcome: Callable[[Outcome], None]) -> Sum
     started = time.perf_counter()
     summary = Summary()
     sink = _JsonlSink.open(config) if config.fmt == "jsonl" else None
+    report = _ErrorReport(None if config.out is None or config.fmt == "jsonl"
+                          else config.out / ERROR_REPORT_NAME)
 
     def finish(outcome: Outcome) -> None:
         if sink is not None and outcome.record is not None:
             sink.write(outcome.record)
+        if outcome.status == "failed":
+            report.add(outcome)
         summary.add(outcome)
         on_outcome(outcome)
 
+    completed = False
     try:
         work = _plan(config, sink.done if sink else frozenset())
         if config.jobs <= 1:
@@ -182,12 +186,12 @@ def run_batch(config: BatchConfig, on_outcome: Callable[[Outcome], None]) -> Sum
                 finish(item if isinstance(item, Outcome) else process_file(item))
         else:
             _run_parallel(work, config.jobs, finish)
+        completed = True
     finally:
         if sink is not None:
             sink.close()
+        report.close(publish=completed)
     summary.seconds = time.perf_counter() - started
-    if config.out is not None and config.fmt != "jsonl":
-        _write_error_report(config.out / ERROR_REPORT_NAME, summary.failures)
     return summary
 
 
@@ -333,10 +337,36 @@ def _sources_in(path: Path) -> frozenset[str]:
     return frozenset(sources)
 
 
-def _write_error_report(path: Path, failures: list[Outcome]) -> None:
-    """One JSON line per failed file (path, kind, message); removed when nothing failed."""
-    if failures:
-        lines = "".join(outcome.error_record() + "\n" for outcome in failures)
-        write_atomic(path, lines.encode("utf-8"))
-    elif path.exists():
-        path.unlink()
+class _ErrorReport:
+    """errors.jsonl: one JSON line per failed file (path, kind, message), written as failures
+    come in (a batch of a million bad files holds none of them in memory) to a temporary file
+    that replaces the report when the run completes. A run where nothing failed removes an
+    old report."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.handle: TextIO | None = None
+
+    def add(self, outcome: Outcome) -> None:
+        if self.path is None:
+            return
+        if self.handle is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.handle = self._temporary().open("w", encoding="utf-8")
+        self.handle.write(outcome.error_record() + "\n")
+
+    def close(self, publish: bool) -> None:
+        if self.path is None:
+            return
+        if self.handle is not None:
+            self.handle.close()
+            if publish:
+                os.replace(self._temporary(), self.path)
+            else:
+                self._temporary().unlink(missing_ok=True)
+        elif publish and self.path.exists():
+            self.path.unlink()
+
+    def _temporary(self) -> Path:
+        assert self.path is not None
+        return self.path.with_name(f".{self.path.name}.tmp")
