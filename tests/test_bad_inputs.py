@@ -102,7 +102,7 @@ def test_a_file_that_vanishes_before_its_turn_is_reported_not_fatal(tmp_path: Pa
     assert "No such file" in outcome.message
 
 
-def test_an_unreadable_file_is_reported(tmp_path: Path):
+def test_an_unreadable_file_is_reported():
     # Root reads any file whatever its mode: as root, the reading runs in a forked child that
     # has become "nobody" first (in a folder "nobody" may enter).
     folder = Path(tempfile.mkdtemp())
