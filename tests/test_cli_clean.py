@@ -95,6 +95,24 @@ def test_the_error_report_follows_the_latest_run(corpus: Path, tmp_path: Path):
     assert _outputs(out) == ["a.txt.txt", "b.html.txt", "sub/c.txt.txt", "sub/deeper/d.htm.txt"]
 
 
+def test_a_file_deleted_while_the_batch_runs_is_reported_and_the_rest_written(
+        corpus: Path, tmp_path: Path):
+    # b.html is listed with its folder, then deleted once a.txt is done: before its turn.
+    out = tmp_path / "out"
+
+    def delete_b(outcome) -> None:
+        if outcome.source.endswith("a.txt"):
+            (corpus / "b.html").unlink()
+
+    config = BatchConfig((corpus,), out, "txt", 1, Options(extractor="keep-all"))
+    summary = run_batch(config, delete_b)
+    assert (summary.written, summary.failed) == (3, 1)
+    [entry] = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert Path(entry["path"]).name == "b.html" and entry["kind"] == "io"
+    assert _outputs(out) == ["a.txt.txt", "errors.jsonl", "sub/c.txt.txt",
+                             "sub/deeper/d.htm.txt"]
+
+
 def test_rerun_skips_finished_files_and_force_redoes_them(corpus: Path, tmp_path: Path):
     out = tmp_path / "out"
     first = run_cli("clean", str(corpus), "-o", str(out), "--extractor", "keep-all", "-j", "1")
