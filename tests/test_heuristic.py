@@ -293,6 +293,55 @@ def test_headline_and_date_pairs_after_the_article_are_not_body() -> None:
 
 
 
+_PARAGRAPH = ("The harbour ferry returned to service on Monday after a winter of repairs, and "
+              "the first crossing ran full: commuters, school groups and a brass band that "
+              "played on the upper deck while engineers watched the new propeller shafts from "
+              "the quay and took notes for the council.")
+_TEASERS = [("Council approves new ferry timetable for winter", "Jane Smith",
+             "The timetable adds two early crossings and a late boat on Fridays, after a survey "
+             "of commuters found that most of them travel before seven and that the last boat "
+             "leaves too early for anyone working a late shift in town."),
+            ("Harbour festival draws record crowds", "Tom Baker",
+             "Organisers counted more visitors than in any year since the festival began, with "
+             "queues for the tall ships stretching along the quay and the food stalls selling "
+             "out of fish soup well before the fireworks started at nine."),
+            ("Fishing fleet returns early as storms close in", "Ana Costa",
+             "Skippers brought their boats home two days ahead of the forecast gales, landing "
+             "what they had caught so far and tying up three deep along the inner wall while "
+             "the harbour master closed the outer basin for the week."),
+            ("New lighthouse keeper settles in on the point", "Lee Wong",
+             "She moved from the city in autumn and has already repainted the lamp room, "
+             "cleared the path down to the landing stage and started a logbook of every ship "
+             "that passes, which she hopes the school will use for lessons.")]
+
+
+def _article_then_teasers(paragraphs: int) -> str:
+    article = "\n\n".join(f"{_PARAGRAPH} Part {n}." for n in range(paragraphs))
+    teasers = "\n\n".join(f"{headline}\n\n{author}\n\nNovember {20 - n}, 2019\n\n{excerpt}"
+                          for n, (headline, author, excerpt) in enumerate(_TEASERS))
+    return f"Ferry Back In Service After Repairs\n\n{article}\n\n{teasers}\n"
+
+
+def test_a_list_of_teasers_after_the_article_is_not_body() -> None:
+    # Headline, author, date line and a sentence of excerpt, four times: prose enough to
+    # extend the article's run, but the recurring date lines give the list away.
+    labels = line_labels(_article_then_teasers(paragraphs=3))
+    assert labels["The harbour ferry returned to service on Monday after a winter of "
+                  "repairs, and the first crossing ran full: commuters, school groups and a "
+                  "brass band that played on the upper deck while engineers watched the new "
+                  "propeller shafts from the quay and took notes for the council. Part 2."
+                  ] == Label.BODY
+    for headline, author, excerpt in _TEASERS:
+        for line in (headline, author, excerpt):
+            assert labels[line] != Label.BODY, line
+
+
+def test_teasers_without_an_article_before_them_are_kept() -> None:
+    # A listing page is its teasers: with no long paragraphs before them, nothing is cut.
+    labels = line_labels(_article_then_teasers(paragraphs=0))
+    assert all(labels[excerpt] == Label.BODY for _, _, excerpt in _TEASERS)
+
+
 def _product_cards(first: int, last: int) -> str:
     return "".join(f"Model {n} Trail Boot\n${100 + n * 7}.00\nLeather upper, 4.{n} stars ({n * 13})\n\n"
                    for n in range(first, last))

@@ -6,9 +6,10 @@ position, each a small named step over a local Draft:
 1. evidence:   what each block says about itself (share bar, byline, "Related Posts", ...),
                and for HTML, the landmark it sits in (<footer>, <nav>, <aside>, <header>)
 2. sections:   headings label the blocks under them; comment headers label the comment texts
-3. region:     the article is the maximum-score run of prose-like blocks; a biography outside
-               it takes the author-name line above it; a page that is not an article (little
-               prose, scattered) keeps everything between its first prose and its footer
+3. region:     the article is the maximum-score run of prose-like blocks, ending before a list
+               of teasers that follows it; a biography outside it takes the author-name line
+               above it; a page that is not an article (little prose, scattered) keeps
+               everything between its first prose and its footer
 4. title:      the headline-shaped block just before the article
 5. layout:     body inside the article; byline/menu before it; related/footer after it
 """
@@ -38,6 +39,7 @@ STEPS = (
     sections.spread_section_headings,
     sections.mark_comment_threads,
     region.find_article_region,
+    region.end_before_teaser_list,
     sections.mark_author_boxes,
     page_kind.widen_non_article_page,
     title.find_title,

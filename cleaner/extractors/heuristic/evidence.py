@@ -53,6 +53,8 @@ class Evidence(NamedTuple):
 
 
 NO_EVIDENCE = Evidence(None)
+#: The reason of a block that is a date and little else (later steps look for runs of them).
+DATE_LINE = "date line"
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +275,7 @@ def rules(t: Thresholds) -> tuple[Rule, ...]:
                      test=_is_by_author, strong=False),
         _phrase_rule("byline (date, reading time)", Label.BYLINE, byline.BYLINE_WORDS,
                      "anywhere", 15, test=_has_date_or_time, strong=False),
-        Rule("date line", Label.BYLINE, _is_date_line, 10, strong=False, needs_chars=_DIGITS),
+        Rule(DATE_LINE, Label.BYLINE, _is_date_line, 10, strong=False, needs_chars=_DIGITS),
         _phrase_rule("photo credit", Label.OTHER, media.CAPTION_PHRASE, "anywhere", 12),
         Rule("caption or photo credit", Label.OTHER, _is_caption, 12,
              needs_chars=_CAPTION_CHARACTERS),

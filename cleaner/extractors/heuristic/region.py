@@ -9,6 +9,7 @@ takes in the subheadings, short paragraphs, list items and captions between its 
 from __future__ import annotations
 
 from cleaner.extractors.heuristic.draft import Draft
+from cleaner.extractors.heuristic.evidence import DATE_LINE
 from cleaner.labels import Label
 
 
@@ -57,6 +58,38 @@ def find_article_region(draft: Draft) -> None:
             pending += [(low, run[0]), (run[1] + 1, high)]
     draft.regions = sorted((first, last) for first, last, _ in regions)
     draft.region = (main[0], main[1])
+
+
+def end_before_teaser_list(draft: Draft) -> None:
+    """End the article region before a list of teasers that closes it (other articles'
+    headline, author, date line and excerpt, again and again: prose enough to extend the run).
+
+    Seen as date lines close together up to the region's end, after an article of a few long
+    paragraphs; the headline and author lines above the first date go with the list.
+    """
+    if draft.region is None:
+        return
+    t = draft.thresholds
+    first, last = draft.region
+    dates = [index for index in range(first, last + 1)
+             if draft.evidence[index].reason == DATE_LINE]
+    if len(dates) < t.teaser_min_dates or last - dates[-1] > t.teaser_gap:
+        return
+    chain_start = len(dates) - 1
+    while chain_start and dates[chain_start] - dates[chain_start - 1] <= t.teaser_gap:
+        chain_start -= 1
+    if len(dates) - chain_start < t.teaser_min_dates:
+        return
+    end = dates[chain_start] - 1
+    while end > first and not draft.is_prose(end):
+        end -= 1
+    long_paragraphs = sum(1 for index in range(first, end + 1)
+                          if draft.features[index].words >= t.teaser_paragraph_words)
+    if long_paragraphs < t.teaser_article_paragraphs:
+        return
+    draft.regions = [(start, end) if (start, stop) == draft.region else (start, stop)
+                     for start, stop in draft.regions]
+    draft.region = (first, end)
 
 
 def _best_run(scores: list[float], low: int, high: int) -> tuple[int, int, float] | None:

@@ -57,6 +57,15 @@ class Thresholds:
     section_prose_words: int = 40
     #: Word count at which a comment header's following text is still taken as a comment.
     comment_max_words: int = 400
+    #: A list of teasers (headline, author, date line, excerpt, again and again) ending the
+    #: article region: at least this many date lines, each within this many blocks of the
+    #: next, the last this close to the region's end...
+    teaser_min_dates: int = 3
+    teaser_gap: int = 4
+    #: ...after an article of at least this many paragraphs of this many words (a listing
+    #: page made of teasers alone keeps them).
+    teaser_article_paragraphs: int = 3
+    teaser_paragraph_words: int = 40
 
 
 DEFAULT_THRESHOLDS = Thresholds()
