@@ -87,6 +87,11 @@ def _check_size(data: bytes, max_bytes: int | None) -> None:
         raise InputTooLargeError(f"larger than the limit of {max_bytes:,} bytes (--max-bytes)")
 
 
+def temporary_path(path: Path) -> Path:
+    """The hidden file beside ``path`` that is written first and renamed over it."""
+    return path.with_name(f".{path.name}.tmp")
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that a reader (or a killed run) never sees a partial file.
 
@@ -96,7 +101,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     output is missing) reuses and renames any temporary file the killed run left behind.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
+    temporary = temporary_path(path)
     try:
         with temporary.open("wb") as handle:
             handle.write(data)

@@ -21,7 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal, TextIO
 
-from cleaner.batch.files import InputFile, iter_inputs, output_name, read_document, write_atomic
+from cleaner.batch.files import (
+    InputFile,
+    iter_inputs,
+    output_name,
+    read_document,
+    temporary_path,
+    write_atomic,
+)
 from cleaner.errors import CleanerError, InputTimeoutError
 from cleaner.options import Options
 from cleaner.output import OutputFormat, render
@@ -352,7 +359,7 @@ class _ErrorReport:
             return
         if self.handle is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.handle = self._temporary().open("w", encoding="utf-8")
+            self.handle = temporary_path(self.path).open("w", encoding="utf-8")
         self.handle.write(outcome.error_record() + "\n")
 
     def close(self, publish: bool) -> None:
@@ -361,12 +368,8 @@ class _ErrorReport:
         if self.handle is not None:
             self.handle.close()
             if publish:
-                os.replace(self._temporary(), self.path)
+                os.replace(temporary_path(self.path), self.path)
             else:
-                self._temporary().unlink(missing_ok=True)
+                temporary_path(self.path).unlink(missing_ok=True)
         elif publish and self.path.exists():
             self.path.unlink()
-
-    def _temporary(self) -> Path:
-        assert self.path is not None
-        return self.path.with_name(f".{self.path.name}.tmp")
