@@ -106,7 +106,7 @@ class _Sources:
                 named = element.find('.//*[@itemprop="name"]')
                 source = named if named is not None else element
                 value = named.get("content") if named is not None else None
-                value = value or " ".join("".join(source.itertext()).split())
+                value = value or _element_text(source)
             if value:
                 yield value
 
@@ -134,7 +134,7 @@ class _Sources:
     @cached_property
     def head_title(self) -> str | None:
         for title in self.head.iter("title"):
-            content = " ".join("".join(title.itertext()).split())
+            content = _element_text(title)
             if content:
                 return content
         return None
@@ -260,6 +260,11 @@ def _first_name(candidates: Iterable[str | None]) -> str | None:
 
 def _first_date(candidates: Iterable[str | None]) -> str | None:
     return next((date for date in map(normal_date, candidates) if date), None)
+
+
+def _element_text(element: etree._Element) -> str:
+    """An element's text with its white space collapsed."""
+    return " ".join("".join(element.itertext()).split())
 
 
 def _normal(text: str) -> str:
