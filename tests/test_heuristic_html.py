@@ -64,3 +64,14 @@ def test_text_evidence_comes_before_the_landmark():
     label, reason = _labels(html)["Facebook Twitter Email LinkedIn"]
     assert label is Label.SHARE
     assert "<footer>" not in reason
+
+
+def test_a_figure_caption_is_not_body_and_does_not_break_the_article():
+    lead = "<p>The vote was unanimous, and the merger takes effect in the spring.</p>"
+    figure = """<figure><img src="station.jpg" alt=""><figcaption>The east bank station,
+    which will house the merged service from next spring.</figcaption></figure>"""
+    labels = _labels(f"<html><body><main>{lead}{figure}{ARTICLE}</main>")
+    caption = next(text for text in labels if text.startswith("The east bank station"))
+    assert labels[caption] == (Label.OTHER, "figure caption (<figcaption>)")
+    # The short paragraph above the figure is still the article: the caption does not end it.
+    assert [label for text, (label, _) in labels.items() if text != caption] == [Label.BODY] * 4

@@ -8,6 +8,7 @@ takes in the subheadings, short paragraphs, list items and captions between its 
 
 from __future__ import annotations
 
+from cleaner.extractors.heuristic.dom_evidence import FIGURE_CAPTION
 from cleaner.extractors.heuristic.draft import Draft
 from cleaner.extractors.heuristic.evidence import DATE_LINE
 from cleaner.labels import Label
@@ -22,6 +23,8 @@ def block_score(draft: Draft, index: int) -> float:
         return t.barrier_penalty
     if decided is not None and not (draft.thread and decided is Label.BYLINE):
         return t.barrier_penalty if decided is Label.COMMENTS else t.evidence_penalty
+    if evidence is FIGURE_CAPTION:
+        return t.caption_score  # a figure's caption interrupts the article, no more
     if evidence.label is not None:
         return t.evidence_penalty if evidence.strong else t.short_penalty
     features = draft.features[index]

@@ -32,6 +32,8 @@ class Thresholds:
     tight_prose_weight: float = 0.5
     #: Region score of a block with boilerplate evidence.
     evidence_penalty: float = -3.0
+    #: Region score of a figure's caption (HTML <figcaption>): the article runs on across it.
+    caption_score: float = 0.0
     #: Region score of a section heading (comments, related, trending...): the article does not
     #: run across one.
     barrier_penalty: float = -25.0
