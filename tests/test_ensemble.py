@@ -31,7 +31,7 @@ def test_article_heuristic_body_counts_only_between_blocks_both_keep():
     evidence = [NO_EVIDENCE] * 5
     heuristic_body = [True, True, True, True, False]
     keeps = [False, True, False, True, False]
-    combined = ensemble._combine_on_article(decisions, evidence, heuristic_body, keeps)
+    combined = ensemble._combine_on_article(decisions, evidence, heuristic_body, keeps, [9] * 5)
     assert [d.label for d in combined] == [
         Label.OTHER, Label.BODY, Label.BODY, Label.BODY, Label.MENU,
     ]
@@ -43,9 +43,31 @@ def test_article_trafilatura_alone_keeps_a_block_only_without_evidence_against_i
     decisions = [BODY, MENU, MENU]
     evidence = [NO_EVIDENCE, NO_EVIDENCE, SHARE_EVIDENCE]
     combined = ensemble._combine_on_article(
-        decisions, evidence, [True, False, False], [True, True, True],
+        decisions, evidence, [True, False, False], [True, True, True], [9] * 3,
     )
     assert [d.label for d in combined] == [Label.BODY, Label.BODY, Label.MENU]
+
+
+def _after_a_gap(gap: int, teaser_words: int) -> list[Decision]:
+    """Two blocks both keep (20 words each), ``gap`` blocks neither keeps, then two blocks of
+    ``teaser_words`` only trafilatura keeps: other articles' teasers, or more of the page."""
+    count = 2 + gap + 2
+    decisions = [BODY, BODY] + [MENU] * (gap + 2)
+    keeps = [True, True] + [False] * gap + [True, True]
+    words = [20, 20] + [2] * gap + [teaser_words] * 2
+    return ensemble._combine_on_article(
+        decisions, [NO_EVIDENCE] * count, [True, True] + [False] * (gap + 2), keeps, words,
+    )
+
+
+def test_article_trafilatura_alone_keeps_nothing_apart_after_the_article():
+    gap = ensemble.DETACHED_GAP + 1
+    combined = _after_a_gap(gap, teaser_words=8)
+    assert [d.label for d in combined[-2:]] == [Label.MENU, Label.MENU]
+    assert combined[-1].reason == f"h: menu; {ensemble._APART}"
+    # Close to the article, or adding as much as half of it, they are kept.
+    assert [d.label for d in _after_a_gap(gap - 1, teaser_words=8)[-2:]] == [Label.BODY] * 2
+    assert [d.label for d in _after_a_gap(gap, teaser_words=10)[-2:]] == [Label.BODY] * 2
 
 
 def test_other_page_keeps_heuristic_body_and_trafilatura_outside_landmarks():
