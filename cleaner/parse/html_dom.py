@@ -251,13 +251,14 @@ class _Walker:
     def _context_for(self, element: etree._Element, tag: str, attributes: list[str],
                      parent: _Context) -> _Context:
         telling = attributes and not _TELLING_ATTRIBUTES.isdisjoint(attributes)
-        tokens = self._tokens_of(element, attributes) if telling else _NO_TOKENS
         if tag not in BLOCK_TAGS:
-            if tokens and self.context is not None:
-                self.inline_tokens.update(tokens)
+            # An inline element's tokens go to the block being built (none pending: no use).
+            if telling and self.context is not None:
+                self.inline_tokens.update(self._tokens_of(element, attributes))
             if tag == "a" and not parent.in_link:
                 return _new_context((*parent[:-1], True))  # in_link, the last field
             return parent
+        tokens = self._tokens_of(element, attributes) if telling else _NO_TOKENS
         landmarks = parent.landmarks
         role = LANDMARK_ROLES.get(element.get("role", "").lower()) if telling else None
         if tag in LANDMARK_TAGS or role:
