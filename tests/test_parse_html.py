@@ -75,6 +75,14 @@ def test_broken_markup_still_parses():
     assert [b.text for b in page.blocks] == ["unclosed bold both", "next"]
 
 
+def test_the_text_is_read_as_given_whatever_charset_the_page_declares():
+    html = ('<html><head><meta charset="windows-1252"></head><body>'
+            "<p>Café “naïve” 日本語 🎉</p><p>A lone \ud800 surrogate does not end the page</p>")
+    assert [b.text for b in parse_html(html).blocks] == [
+        "Café “naïve” 日本語 🎉", "A lone ? surrogate does not end the page",
+    ]
+
+
 def test_deep_nesting_does_not_recurse():
     depth = 1500  # deeper than Python's recursion limit, within libxml2's
     page = parse_html("<div>" * depth + "deep text" + "</div>" * depth + "<p>after</p>")

@@ -112,9 +112,13 @@ def _parse_tree(text: str) -> etree._Element:
 
 def _parse_once(text: str) -> tuple[etree._Element, bool]:
     # etree's parser, not lxml.html's: its elements need no Python class lookup per element.
-    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+    # No id table (nothing looks elements up by id). The text goes in as UTF-8 bytes with the
+    # encoding named, so a <meta charset> in the page cannot override it: cheaper than lxml's
+    # conversion of a str, and a lone surrogate becomes "?" where it used to end the text.
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True,
+                              collect_ids=False, encoding="utf-8")
     try:
-        root = etree.fromstring(text, parser=parser)
+        root = etree.fromstring(text.encode("utf-8", errors="replace"), parser=parser)
     except (etree.ParserError, ValueError) as error:
         raise EmptyInputError(f"HTML document has no content: {error}") from None
     if root is None:
