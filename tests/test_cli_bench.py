@@ -6,9 +6,11 @@ import gzip
 import json
 from pathlib import Path
 
+import pytest
 from helpers import run_cli
 
 from cleaner.bench.peers import lines_as_html
+from cleaner.bench.runner import BenchWorkerError, Candidate, run_candidates
 
 BODY = "The article paragraph that matters, with enough words to make shingles."
 PAGE = f"<html><body><nav><a href='/'>Home</a></nav><p>{BODY}</p><footer>© Site</footer>"
@@ -52,3 +54,24 @@ def test_bench_on_text_dumps_without_peers(tmp_path: Path):
 def test_text_dump_becomes_one_paragraph_per_line_for_peers():
     assert lines_as_html("a <b>\n\n  c  \n") == "<html><body>\n<p>a &lt;b&gt;</p>\n<p>c</p>\n" \
         "</body></html>"
+
+
+def test_passes_are_interleaved_round_by_round(tmp_path: Path):
+    bench = _bench_folder(tmp_path / "bench")
+    pages = sorted((bench / "text-w3m").iterdir())
+    keep_all = Candidate("cleaner keep-all", "ours", "keep-all")
+    heuristic = Candidate("cleaner heuristic", "ours", "heuristic")
+    passes: list[tuple[str, int]] = []
+    results = run_candidates([keep_all, heuristic], pages, "text", repeat=2,
+                             on_pass=lambda candidate, round_number, seconds:
+                             passes.append((candidate.key, round_number)))
+    assert passes == [("keep-all", 1), ("heuristic", 1), ("keep-all", 2), ("heuristic", 2)]
+    assert [result.candidate for result in results] == [keep_all, heuristic]
+    assert results[1].outputs == [BODY, BODY] and results[1].errors == 0
+
+
+def test_an_extractor_that_cannot_load_is_named_in_the_error(tmp_path: Path):
+    bench = _bench_folder(tmp_path / "bench")
+    with pytest.raises(BenchWorkerError, match="ghost.*no peer named 'ghost'"):
+        run_candidates([Candidate("ghost", "peer", "ghost")],
+                       sorted((bench / "html").iterdir()), "html")

@@ -4,6 +4,12 @@ A fresh process per extractor keeps one tool's imports and caches from weighing 
 memory figure. Pages are read one at a time (so memory reflects the extractor, not the corpus)
 and the clock runs only around the extraction call; each extractor is warmed up on the first
 page so import time is not counted.
+
+The passes are interleaved: every extractor's process is started first, then each round gives
+each extractor one pass over the pages in turn (only one runs at a time). A shared machine
+speeds up and slows down over tens of seconds; run back to back, one extractor could get a slow
+spell and the next a fast one, while interleaved rounds spread the spells over all of them, and
+the fastest pass of each is compared.
 """
 
 from __future__ import annotations
@@ -12,7 +18,10 @@ import gzip
 import multiprocessing
 import resource
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from cleaner.bench.peers import PEERS, lines_as_html
@@ -47,47 +56,111 @@ def read_page(path: Path) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-def run_candidate(
-    candidate: Candidate, paths: list[Path], input_kind: str, repeat: int = 1
-) -> RunResult:
-    """Run ``candidate`` over ``paths`` in a new process (spawned, so nothing is inherited).
+#: Called after each pass: the candidate, the round (from 1) and the pass's seconds.
+PassReport = Callable[[Candidate, int, float], None]
 
-    With ``repeat`` > 1 the pages are run that many times and the fastest pass is reported
-    (as timeit does: the other passes measure the machine's noise, not the extractor).
-    """
+
+class BenchWorkerError(RuntimeError):
+    """An extractor's process failed outside the pages (loading it, or the process died)."""
+
+
+def run_candidates(candidates: Sequence[Candidate], paths: Sequence[Path], input_kind: str,
+                   repeat: int = 1, on_pass: PassReport | None = None) -> list[RunResult]:
+    """Run every candidate in its own new process (spawned: nothing inherited) over ``paths``,
+    ``repeat`` rounds of one pass each, interleaved; each result holds the fastest pass (as
+    timeit does: the other passes measure the machine's noise, not the extractor), the
+    outputs of the first and the peak memory over all."""
     context = multiprocessing.get_context("spawn")
-    with context.Pool(1) as pool:
-        return pool.apply(_run_here, (candidate, [str(p) for p in paths], input_kind, repeat))
+    page_paths = [str(path) for path in paths]
+    workers: list[tuple[Candidate, BaseProcess, Connection]] = []
+    try:
+        for candidate in candidates:
+            ours, theirs = context.Pipe()
+            process = context.Process(target=_serve, args=(theirs, candidate, page_paths,
+                                                           input_kind), daemon=True)
+            process.start()
+            theirs.close()
+            workers.append((candidate, process, ours))
+        fastest = {candidate: float("inf") for candidate in candidates}
+        for round_number in range(1, max(1, repeat) + 1):
+            for candidate, _, connection in workers:
+                seconds = _ask(candidate, connection, "pass")
+                fastest[candidate] = min(fastest[candidate], seconds)
+                if on_pass is not None:
+                    on_pass(candidate, round_number, seconds)
+        results = []
+        for candidate, process, connection in workers:
+            outputs, errors, peak, added = _ask(candidate, connection, "finish")
+            results.append(RunResult(candidate, outputs, errors, fastest[candidate], peak, added))
+            process.join()
+        return results
+    finally:
+        for _, process, connection in workers:
+            connection.close()
+            if process.is_alive():
+                process.kill()
+                process.join()
 
 
-def _run_here(candidate: Candidate, paths: list[str], input_kind: str, repeat: int) -> RunResult:
-    extract = _extract_function(candidate, input_kind)
-    if paths:
-        _safe(extract, read_page(Path(paths[0])))  # warm-up: imports, lazy tables
-    before = _max_rss_mib()
+def _ask(candidate: Candidate, connection: Connection, command: str):
+    """Send ``command`` to a candidate's process and return its answer."""
+    try:
+        connection.send(command)
+        status, answer = connection.recv()
+    except (EOFError, OSError):
+        raise BenchWorkerError(f"{candidate.name}: its process ended unexpectedly") from None
+    if status != "ok":
+        raise BenchWorkerError(f"{candidate.name}: {answer}")
+    return answer
+
+
+def _serve(connection: Connection, candidate: Candidate, paths: list[str],
+           input_kind: str) -> None:
+    """A candidate's process: load and warm up the extractor, then run a pass over the pages
+    for each "pass" asked, until "finish" (answered with the outputs and memory figures)."""
+    try:
+        extract = _extract_function(candidate, input_kind)
+        if paths:
+            _safe(extract, read_page(Path(paths[0])))  # warm-up: imports, lazy tables
+        before = _max_rss_mib()
+        first: tuple[list[str], int] | None = None
+        while connection.recv() == "pass":
+            seconds, outputs, errors = _one_pass(extract, paths)
+            first = first or (outputs, errors)
+            connection.send(("ok", seconds))
+        peak = _max_rss_mib()
+        outputs, errors = first or ([], 0)
+        connection.send(("ok", (outputs, errors, peak, peak - before)))
+    except EOFError:
+        pass  # the main process went away: nothing to answer
+    except Exception as error:  # reported to the main process, which names the candidate
+        connection.send(("error", f"{type(error).__name__}: {error}"))
+    finally:
+        connection.close()
+
+
+def _one_pass(extract, paths: list[str]) -> tuple[float, list[str], int]:
+    """Seconds spent extracting (reading the pages not counted), outputs, failed pages."""
+    seconds = 0.0
     outputs: list[str] = []
     errors = 0
-    fastest = float("inf")
-    for attempt in range(max(1, repeat)):
-        seconds = 0.0
-        for path in paths:
-            page = read_page(Path(path))
-            started = time.perf_counter()
-            text = _safe(extract, page)
-            seconds += time.perf_counter() - started
-            if attempt == 0:
-                errors += text is None
-                outputs.append(text or "")
-        fastest = min(fastest, seconds)
-    peak = _max_rss_mib()
-    return RunResult(candidate, outputs, errors, fastest, peak, peak - before)
+    for path in paths:
+        page = read_page(Path(path))
+        started = time.perf_counter()
+        text = _safe(extract, page)
+        seconds += time.perf_counter() - started
+        errors += text is None
+        outputs.append(text or "")
+    return seconds, outputs, errors
 
 
 def _extract_function(candidate: Candidate, input_kind: str):
     if candidate.kind == "ours":
         options = Options(extractor=candidate.key, input_type=input_kind)  # type: ignore[arg-type]
         return lambda page: clean_document(page, options).text
-    peer = next(peer for peer in PEERS if peer.name == candidate.key)
+    peer = next((peer for peer in PEERS if peer.name == candidate.key), None)
+    if peer is None:
+        raise ValueError(f"no peer named {candidate.key!r}")
     function = peer.load()
     if input_kind == "text":
         return lambda page: function(lines_as_html(page))

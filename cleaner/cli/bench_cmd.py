@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from cleaner.bench.peers import installed_peers
-from cleaner.bench.runner import Candidate, RunResult, run_candidate
+from cleaner.bench.runner import BenchWorkerError, Candidate, RunResult, run_candidates
 from cleaner.cli.common import print_error, stderr_console, stdout_console
 from cleaner.extractors import REGISTRY
 from cleaner.scoring.cases import CaseError, load_cases
@@ -43,8 +43,9 @@ def bench_command(
 ) -> None:
     """P/R/F1, docs/s and peak memory per extractor, each in its own process, on the same pages.
 
-    Each extractor runs --repeat passes over the pages; docs/s and ms/doc are from the fastest
-    pass, quality from the first, peak memory over all of them.
+    Each extractor runs --repeat passes over the pages, in rounds that give every extractor one
+    pass in turn (so a slow spell of the machine falls on all alike); docs/s and ms/doc are from
+    each one's fastest pass, quality from the first, peak memory over all of them.
     """
     if text is not None and text not in ("w3m", "lynx"):
         raise typer.BadParameter("choose w3m or lynx", param_hint="--text")
@@ -58,12 +59,19 @@ def bench_command(
     cases = cases[:limit] if limit else cases
     candidates = _candidates(extractor, peers, input_kind)
     console = stderr_console()
-    rows = []
-    for candidate in candidates:
-        console.print(f"running {candidate.name} on {len(cases)} pages ({form}) ...")
-        result = run_candidate(candidate, [case.input_path for case in cases], input_kind,
-                               repeat)
-        rows.append(_row(result, cases))
+    console.print(f"{len(candidates)} extractors, each in its own process, {repeat} "
+                  f"interleaved pass(es) over {len(cases)} pages ({form}) ...")
+
+    def report(candidate: Candidate, round_number: int, seconds: float) -> None:
+        console.print(f"pass {round_number}/{repeat}  {candidate.name}: {seconds:.2f} s")
+
+    try:
+        results = run_candidates(candidates, [case.input_path for case in cases], input_kind,
+                                 repeat, on_pass=report)
+    except BenchWorkerError as error:
+        print_error(str(error))
+        raise typer.Exit(1) from None
+    rows = [_row(result, cases) for result in results]
     out = stdout_console()
     out.print(_table(rows, f"{bench_dir} ({form}, {len(cases)} pages)"))
     if json_path is not None:
