@@ -17,6 +17,7 @@ from __future__ import annotations
 import gzip
 import multiprocessing
 import resource
+import signal
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -118,6 +119,8 @@ def _serve(connection: Connection, candidate: Candidate, paths: list[str],
            input_kind: str) -> None:
     """A candidate's process: load and warm up the extractor, then run a pass over the pages
     for each "pass" asked, until "finish" (answered with the outputs and memory figures)."""
+    # Ctrl-C is the main process's to handle: it stops the processes it started.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         extract = _extract_function(candidate, input_kind)
         if paths:

@@ -48,7 +48,8 @@ FIGURE_CAPTION = Evidence(Label.OTHER, "figure caption (<figcaption>)", heading=
 
 
 def add_dom_evidence(blocks: Sequence[Block], evidence: list[Evidence]) -> None:
-    """Give blocks without text evidence the evidence of the landmark they sit in (in place)."""
+    """Give blocks without text evidence the evidence of their place (in place): a figure's
+    caption, else the landmark they sit in."""
     for index, block in enumerate(blocks):
         dom = block.dom
         if dom is None or evidence[index].label is not None:
