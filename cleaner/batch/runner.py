@@ -352,24 +352,25 @@ class _ErrorReport:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
+        self.temporary = temporary_path(path) if path is not None else None
         self.handle: TextIO | None = None
 
     def add(self, outcome: Outcome) -> None:
-        if self.path is None:
+        if self.path is None or self.temporary is None:
             return
         if self.handle is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.handle = temporary_path(self.path).open("w", encoding="utf-8")
+            self.handle = self.temporary.open("w", encoding="utf-8")
         self.handle.write(outcome.error_record() + "\n")
 
     def close(self, publish: bool) -> None:
-        if self.path is None:
+        if self.path is None or self.temporary is None:
             return
         if self.handle is not None:
             self.handle.close()
             if publish:
-                os.replace(temporary_path(self.path), self.path)
+                os.replace(self.temporary, self.path)
             else:
-                temporary_path(self.path).unlink(missing_ok=True)
+                self.temporary.unlink(missing_ok=True)
         elif publish and self.path.exists():
             self.path.unlink()
