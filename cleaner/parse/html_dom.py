@@ -193,11 +193,13 @@ class _Walker:
                 countdown = CHECK_EVERY
             if event == "end":
                 own = open_contexts.pop()
-                # (self.context is None: no block pending, nothing to flush; most calls.)
-                if own is not None and self.context is not None and element.tag in BLOCK_TAGS:
+                # A block-level element owns its context (an inline one shares its parent's):
+                # leaving it ends the block (self.context None: none pending, most calls).
+                if own is not None and self.context is not None and own.owner is element:
                     self._flush()
                 tail = element.tail
-                if tail:
+                # White space with no block pending adds nothing: skip the call (most tails).
+                if tail and (self.context is not None or not tail.isspace()):
                     parent = open_contexts[-1]
                     if parent is not None:
                         self._add(tail, parent)
@@ -222,7 +224,7 @@ class _Walker:
             if self.context is not None and tag in BLOCK_TAGS:
                 self._flush()
             text = element.text
-            if text:
+            if text and (self.context is not None or not text.isspace()):
                 self._add(text, own)
         self._flush()
         return self.blocks
@@ -264,7 +266,7 @@ class _Walker:
             return parent
         tokens = self._tokens_of(element, attributes) if telling else _NO_TOKENS
         landmarks = parent.landmarks
-        role = LANDMARK_ROLES.get(element.get("role", "").lower()) if telling else None
+        role = LANDMARK_ROLES.get(element.get("role").lower()) if "role" in attributes else None
         if tag in LANDMARK_TAGS or role:
             landmarks = landmarks | {role or tag}
         return _new_context((
