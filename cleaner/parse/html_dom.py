@@ -219,10 +219,20 @@ class _Walker:
             if quick_paths and len(element) > MANY_CHILDREN:
                 self.paths = ElementPaths(self.tree)
                 quick_paths = False
-            own = self._context_for(element, tag, attributes, parent)
+            if tag in BLOCK_TAGS:
+                own = self._block_context(element, tag, attributes, parent)
+                if self.context is not None:
+                    self._flush()
+            else:
+                # Inline: its class/id tokens go to the block being built (none pending: no
+                # use); it shares its parent's context, but for a link's own.
+                if self.context is not None and attributes \
+                        and not _TELLING_ATTRIBUTES.isdisjoint(attributes):
+                    self.inline_tokens.update(self._tokens_of(element, attributes))
+                own = parent
+                if tag == "a" and not parent.in_link:
+                    own = _new_context((*parent[:-1], True))  # in_link, the last field
             open_contexts.append(own)
-            if self.context is not None and tag in BLOCK_TAGS:
-                self._flush()
             text = element.text
             if text and (self.context is not None or not text.isspace()):
                 self._add(text, own)
@@ -254,16 +264,10 @@ class _Walker:
         self.hidden_chars += sum(len(piece.strip()) for piece in element.itertext())
         return True
 
-    def _context_for(self, element: etree._Element, tag: str, attributes: list[str],
-                     parent: _Context) -> _Context:
+    def _block_context(self, element: etree._Element, tag: str, attributes: list[str],
+                       parent: _Context) -> _Context:
+        """The context a block-level element gives the text inside it."""
         telling = attributes and not _TELLING_ATTRIBUTES.isdisjoint(attributes)
-        if tag not in BLOCK_TAGS:
-            # An inline element's tokens go to the block being built (none pending: no use).
-            if telling and self.context is not None:
-                self.inline_tokens.update(self._tokens_of(element, attributes))
-            if tag == "a" and not parent.in_link:
-                return _new_context((*parent[:-1], True))  # in_link, the last field
-            return parent
         tokens = self._tokens_of(element, attributes) if telling else _NO_TOKENS
         landmarks = parent.landmarks
         role = LANDMARK_ROLES.get(element.get("role").lower()) if "role" in attributes else None
