@@ -78,6 +78,8 @@ _NO_TOKENS: frozenset[str] = frozenset()
 #: Attributes that can hide an element or say something about it: an element with none of
 #: them (most) is handled without reading any attribute.
 _TELLING_ATTRIBUTES = frozenset({"class", "id", "role", "hidden", "aria-hidden", "style", "type"})
+#: Attributes that can hide an element (_is_hidden reads them).
+_HIDING_ATTRIBUTES = frozenset({"hidden", "aria-hidden", "style", "type"})
 
 
 def parse_html(text: str, url: str | None = None, deadline: Deadline = NO_DEADLINE) -> Page:
@@ -212,7 +214,8 @@ class _Walker:
                 continue
             attributes = element.keys()
             if (tag in HIDDEN_UNLESS_EMPTY_TAGS
-                    or (attributes and _is_hidden(element, attributes))) and self._hides(element):
+                    or (attributes and not _HIDING_ATTRIBUTES.isdisjoint(attributes)
+                        and _is_hidden(element, attributes))) and self._hides(element):
                 events.skip_subtree()
                 open_contexts.append(None)
                 continue
