@@ -9,7 +9,9 @@ import textwrap
 import pytest
 
 from cleaner import Label, clean
+from cleaner.extractors.heuristic import _first_pass
 from cleaner.extractors.heuristic.features import is_flattened_list, measure
+from cleaner.parse import parse_text
 
 NEWS_PAGE = textwrap.dedent("""\
     Daily Gazette
@@ -401,3 +403,14 @@ def test_flattened_lists_are_not_prose() -> None:
     assert is_flattened_list(languages)
     assert is_flattened_list(ids)
     assert not is_flattened_list(german)  # nouns are capitalised, but far from all words
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("FacebookTwitterEmail", "share/follow bar (glued words)"),  # icons' labels run together
+    ("ShareFacebookPinterest", "share/follow bar (glued words)"),
+    ("McDonaldCorp", ""),   # glued capitals, but no network among the words
+    ("iPhone", ""),
+])
+def test_a_share_bar_with_its_words_glued_is_found(line: str, reason: str) -> None:
+    page = parse_text(f"{line}\n")
+    assert _first_pass(page)[1][0].reason == reason

@@ -23,7 +23,7 @@ from cleaner.deadline import CHECK_EVERY, NO_DEADLINE, Deadline
 from cleaner.extractors.heuristic import layout, page_kind, region, sections, title
 from cleaner.extractors.heuristic.dom_evidence import add_dom_evidence
 from cleaner.extractors.heuristic.draft import Draft
-from cleaner.extractors.heuristic.evidence import Evidence, RuleTable, block_evidence, rules
+from cleaner.extractors.heuristic.evidence import Evidence, RuleTable, rules
 from cleaner.extractors.heuristic.features import Features, measure
 from cleaner.extractors.heuristic.thresholds import DEFAULT_THRESHOLDS
 from cleaner.options import Options
@@ -61,6 +61,7 @@ def _first_pass(page: Page, deadline: Deadline = NO_DEADLINE,
     features: list[Features] = []
     evidence: list[Evidence] = []
     seen: dict[tuple[str, bool], tuple[Features, Evidence]] = {}
+    first_match = _RULES.first_match  # block_evidence without its frame (once per block)
     for block in page.blocks:
         key = (block.text, bool(block.marker))
         known = seen.get(key)
@@ -68,7 +69,7 @@ def _first_pass(page: Page, deadline: Deadline = NO_DEADLINE,
             if not len(seen) % CHECK_EVERY:
                 deadline.check("measuring the blocks")
             block_features = measure(block.text)
-            known = seen[key] = (block_features, block_evidence(block, block_features, _RULES))
+            known = seen[key] = (block_features, first_match(block, block_features))
         features.append(known[0])
         evidence.append(known[1])
     if page.input_type == "html":

@@ -126,6 +126,10 @@ def _is_share_bar(text: str, features: Features, hits: Hits) -> bool:
 
 
 def _is_glued_share_bar(text: str, features: Features, hits: Hits) -> bool:
+    # Title-case, lower-case and upper-case text holds no small letter followed by a capital:
+    # most short lines ("Home", "Contact Us") are settled without the regex.
+    if text.istitle() or text.islower() or text.isupper():
+        return False
     return _GLUED.search(text) is not None and _is_share_bar(text, features, hits)
 
 
@@ -311,16 +315,25 @@ class RuleTable:
     """
 
     __slots__ = ("rules", "_verdicts", "_by_group", "_limits", "_tests", "_needed_characters",
-                 "_tests_without_characters")
+                 "_tests_without_characters", "_no_rule", "_no_bucket")
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
-        #: The Evidence each rule gives, built once.
+        #: The Evidence each rule gives, built once, and NO_EVIDENCE after them: the verdict
+        #: of rank len(rules), where no rule fired.
         self._verdicts = [Evidence(r.label, r.name, r.heading, r.strong) for r in rules]
-        self._by_group: dict[str, list[tuple[int, Rule]]] = {}
+        self._verdicts.append(NO_EVIDENCE)
+        self._no_rule = len(rules)
+        #: For each phrase group, its rules as flat tuples (rank, max_words, list_items, which
+        #: Hits field must hold the group, test or None): this loop runs for every hit.
+        self._by_group: dict[str, list[tuple[int, int, bool, int, Test | None]]] = {}
         for rank, rule in enumerate(rules):
             if rule.needs is not None:
-                self._by_group.setdefault(rule.needs[0], []).append((rank, rule))
+                group, where = rule.needs
+                self._by_group.setdefault(group, []).append((
+                    rank, rule.max_words, rule.list_items, Hits._fields.index(where),
+                    None if rule.test is _always else rule.test,
+                ))
         tests = [(rank, rule) for rank, rule in enumerate(rules) if rule.needs is None]
         needed = "".join(sorted(set().union(*(r.needs_chars or () for _, r in tests))))
         #: Finds the characters test rules need: a block's profile is the few it holds.
@@ -328,6 +341,7 @@ class RuleTable:
         #: Distinct word limits, ascending; _tests[item][k] holds the test rules that apply to
         #: blocks of at most _limits[k] words (as flat tuples: this loop runs for every block).
         self._limits = sorted({rule.max_words for _, rule in tests})
+        self._no_bucket = len(self._limits)
         self._tests = [
             [
                 [(rank, rule.needs_chars, rule.test) for rank, rule in tests
@@ -349,17 +363,17 @@ class RuleTable:
         is_item = bool(block.marker)
         text = block.text
         hits = PHRASE_INDEX.find(features.words_lower, _PHRASE_SEARCH_WORDS)
-        best = len(self.rules)
+        best = self._no_rule
         if hits is not NO_HITS:
+            by_group = self._by_group
             for group in hits.anywhere:
-                for rank, rule in self._by_group.get(group, ()):
-                    if rank < best and words <= rule.max_words \
-                            and (rule.list_items or not is_item) \
-                            and group in getattr(hits, rule.needs[1]) \
-                            and rule.test(text, features, hits):
+                for rank, max_words, list_items, where, test in by_group.get(group, ()):
+                    if rank < best and words <= max_words and (list_items or not is_item) \
+                            and group in hits[where] \
+                            and (test is None or test(text, features, hits)):
                         best = rank
         bucket = bisect_left(self._limits, words)
-        if bucket < len(self._limits):
+        if bucket < self._no_bucket:
             characters = frozenset(self._needed_characters.findall(text, 0, _PROFILED_CHARACTERS))
             tests = self._tests if characters else self._tests_without_characters
             for rank, needs_chars, test in tests[is_item][bucket]:
@@ -370,7 +384,7 @@ class RuleTable:
                 if test(text, features, hits):
                     best = rank
                     break
-        return self._verdicts[best] if best < len(self.rules) else NO_EVIDENCE
+        return self._verdicts[best]
 
 
 def block_evidence(block: Block, features: Features, table: RuleTable) -> Evidence:
