@@ -210,8 +210,8 @@ def _is_bio(text: str, features: Features, hits: Hits) -> bool:
     return text[:1].isupper() and bio.BIO_SENTENCE.match(text) is not None
 
 
-#: Every phrase group the rules consult, indexed together.
-PHRASE_INDEX = PhraseIndex([
+#: Every phrase group the rules consult (RuleTable indexes them together).
+PHRASE_GROUPS = (
     share.SHARE_LINE, share.SHARE_PHRASE, share.SOCIAL_NETWORK_NAMES,
     comments.COMMENTS_HEADING, comments.REPLY_LINE,
     related.RELATED_HEADING, related.RELATED_START, trending.TRENDING_HEADING,
@@ -220,7 +220,7 @@ PHRASE_INDEX = PhraseIndex([
     footer.FOOTER_PHRASE, footer.COPYRIGHT_WORDS, bio.BIO_VERBS, promo.COOKIE_WORDS,
     comments.SAYS, byline.BY_AUTHOR, byline.BYLINE_WORDS, media.CAPTION_PHRASE,
     media.GALLERY_WORDS, media.MEDIA_LINE, navigation.NAVIGATION_LINE,
-])
+)
 
 
 def rules(t: Thresholds) -> tuple[Rule, ...]:
@@ -315,7 +315,8 @@ class RuleTable:
     """
 
     __slots__ = ("rules", "_verdicts", "_by_group", "_limits", "_tests", "_needed_characters",
-                 "_tests_without_characters", "_no_rule", "_no_bucket")
+                 "_tests_without_characters", "_no_rule", "_no_bucket", "_phrase_limits",
+                 "_phrase_indexes")
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
@@ -334,6 +335,7 @@ class RuleTable:
                     rank, rule.max_words, rule.list_items, Hits._fields.index(where),
                     None if rule.test is _always else rule.test,
                 ))
+        self._phrase_limits, self._phrase_indexes = _phrase_indexes(rules)
         tests = [(rank, rule) for rank, rule in enumerate(rules) if rule.needs is None]
         needed = "".join(sorted(set().union(*(r.needs_chars or () for _, r in tests))))
         #: Finds the characters test rules need: a block's profile is the few it holds.
@@ -362,7 +364,9 @@ class RuleTable:
         words = features.words
         is_item = bool(block.marker)
         text = block.text
-        hits = PHRASE_INDEX.find(features.words_lower, _PHRASE_SEARCH_WORDS)
+        band = bisect_left(self._phrase_limits, words)
+        hits = NO_HITS if band == len(self._phrase_limits) else \
+            self._phrase_indexes[band].find(features.words_lower, _PHRASE_SEARCH_WORDS)
         best = self._no_rule
         if hits is not NO_HITS:
             by_group = self._by_group
@@ -385,6 +389,26 @@ class RuleTable:
                     best = rank
                     break
         return self._verdicts[best]
+
+
+def _phrase_indexes(rules: tuple[Rule, ...]) -> tuple[list[int], list[PhraseIndex]]:
+    """Phrase indexes by block length: for each distinct word limit of the phrase rules, in
+    ascending order, an index of the groups that some rule reads in blocks that long. A block is
+    looked up in the index of the first limit at or above its length: groups no rule could fire
+    on are not sought (a long paragraph is not searched for menu words)."""
+    by_name = {group.name: group for group in PHRASE_GROUPS}
+    longest: dict[str, int] = {}
+    for rule in rules:
+        if rule.needs is not None:
+            name = rule.needs[0]
+            if name not in by_name:
+                raise ValueError(f"rule {rule.name!r} reads phrase group {name!r}, which "
+                                 "PHRASE_GROUPS does not hold")
+            longest[name] = max(longest.get(name, 0), rule.max_words)
+    limits = sorted(set(longest.values()))
+    indexes = [PhraseIndex(by_name[name] for name, most in longest.items() if most >= limit)
+               for limit in limits]
+    return limits, indexes
 
 
 def block_evidence(block: Block, features: Features, table: RuleTable) -> Evidence:
