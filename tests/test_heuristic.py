@@ -414,3 +414,22 @@ def test_flattened_lists_are_not_prose() -> None:
 def test_a_share_bar_with_its_words_glued_is_found(line: str, reason: str) -> None:
     page = parse_text(f"{line}\n")
     assert _first_pass(page)[1][0].reason == reason
+
+
+def test_a_rule_reading_a_phrase_group_the_index_lacks_is_refused() -> None:
+    from cleaner.extractors.heuristic.evidence import Rule, RuleTable
+
+    orphan = Rule("orphan", Label.MENU, lambda text, features, hits: True, 5,
+                  needs=("no such group", "whole"))
+    with pytest.raises(ValueError, match="no such group"):
+        RuleTable((orphan,))
+
+
+def test_long_blocks_are_still_searched_for_the_phrases_their_rules_read() -> None:
+    # A biography runs past 40 words: its rule (up to 120 words) must still see "is a".
+    bio = ("Anna Keller is a reporter covering local government, courts and the river towns "
+           "for the Daily Gazette, where she has worked since 2015 after years at regional "
+           "radio stations in the north, writing about budgets, elections and the people who "
+           "keep small councils running.")
+    page = parse_text(f"{bio}\n")
+    assert _first_pass(page)[1][0].reason == "author biography"
