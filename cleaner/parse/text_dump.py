@@ -66,9 +66,9 @@ def split_lines(text: str) -> list[str]:
 
 def parse_text(text: str, url: str | None = None, deadline: Deadline = NO_DEADLINE) -> Page:
     """Parse a text dump into a Page whose blocks cover every non-blank line exactly once."""
-    # Tabs expanded and trailing space gone: a blank line is "".
-    expanded = [(raw.expandtabs(TAB_SIZE) if "\t" in raw else raw).rstrip()
-                for raw in split_lines(text)]
+    # Tabs expanded (columns restart on every line) and trailing space gone: a blank line is "".
+    expanded = list(map(str.rstrip, split_lines(
+        text.expandtabs(TAB_SIZE) if "\t" in text else text)))
     width = detect_wrap_width([line for line in expanded if line])
     deadline.check("reading the lines")
     if width is None:
@@ -95,7 +95,9 @@ def _line_blocks(lines: list[str], deadline: Deadline = NO_DEADLINE) -> list[Blo
         if not position % CHECK_EVERY:
             deadline.check("reading the lines")
         stripped = line.lstrip()
-        marker, text = _split_marker(stripped)
+        # (_split_marker's first test, without its call: most lines start with no marker.)
+        marker, text = _split_marker(stripped) if stripped[0] in _MARKER_STARTS \
+            else ("", stripped)
         blocks.append(_new_block((
             len(blocks),                                            # index
             text,
