@@ -135,13 +135,12 @@ def build_result(
     """
     if len(blocks) != len(decisions):
         raise ValueError(f"{extractor}: {len(decisions)} decisions for {len(blocks)} blocks")
-    labelled = tuple(
-        _new_labelled((block, label, reason))
-        for block, (label, reason) in zip(blocks, decisions, strict=True)
-    )
-    title_blocks = [item.block for item in labelled if item.label is Label.TITLE]
-    title = meta.title or (title_blocks[0].text if title_blocks else None)
-    body = render_blocks(item.block for item in labelled if item.label is Label.BODY)
+    # Decisions turned into a column of labels and one of reasons (C loops: once per block).
+    labels, reasons = zip(*decisions) if decisions else ((), ())
+    labelled = tuple(map(_new_labelled, zip(blocks, labels, reasons)))
+    title = meta.title or (
+        blocks[labels.index(Label.TITLE)].text if Label.TITLE in labels else None)
+    body = render_blocks([block for block, label in zip(blocks, labels) if label is Label.BODY])
     if include_title and title:
         body = f"{title}\n\n{body}" if body else title
     return Result(
