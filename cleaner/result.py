@@ -136,11 +136,12 @@ def build_result(
     if len(blocks) != len(decisions):
         raise ValueError(f"{extractor}: {len(decisions)} decisions for {len(blocks)} blocks")
     # Decisions turned into a column of labels and one of reasons (C loops: once per block).
-    labels, reasons = zip(*decisions) if decisions else ((), ())
-    labelled = tuple(map(_new_labelled, zip(blocks, labels, reasons)))
+    labels, reasons = zip(*decisions, strict=True) if decisions else ((), ())
+    labelled = tuple(map(_new_labelled, zip(blocks, labels, reasons, strict=True)))
     title = meta.title or (
         blocks[labels.index(Label.TITLE)].text if Label.TITLE in labels else None)
-    body = render_blocks([block for block, label in zip(blocks, labels) if label is Label.BODY])
+    body = render_blocks([block for block, label in zip(blocks, labels, strict=True)
+                          if label is Label.BODY])
     if include_title and title:
         body = f"{title}\n\n{body}" if body else title
     return Result(

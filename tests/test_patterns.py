@@ -59,3 +59,13 @@ def test_phrase_index_reports_whole_start_and_anywhere_hits() -> None:
     long_block = words_of("Read our privacy policy now " + "word " * 50)
     assert not index.find(long_block, anywhere_limit=40).anywhere
     assert index.find(words_of("nothing here"), anywhere_limit=40).anywhere == frozenset()
+
+
+def test_a_one_word_block_hits_its_phrase_whole_unless_it_is_a_number() -> None:
+    index = PhraseIndex([Phrases("menu", ["home"]), Phrases("hours", ["24"])])
+    home = index.find(("home",), anywhere_limit=40)
+    assert home.whole == home.start == home.anywhere == {"menu"}
+    # A trailing number is a count ("Comments 12"), never the whole phrase.
+    number = index.find(("24",), anywhere_limit=40)
+    assert not number.whole and number.start == number.anywhere == {"hours"}
+    assert not index.find(("away",), anywhere_limit=40).anywhere

@@ -110,7 +110,7 @@ NO_HITS = _new_hits((frozenset(), frozenset(), frozenset()))
 class PhraseIndex:
     """Many phrase groups in one table, so a block's words are looked up once for all of them."""
 
-    __slots__ = ("_table", "_sizes", "_first_words")
+    __slots__ = ("_table", "_sizes", "_first_words", "_one_word_hits")
 
     def __init__(self, groups: Iterable[Phrases]) -> None:
         table: dict[tuple[str, ...], set[str]] = {}
@@ -125,13 +125,20 @@ class PhraseIndex:
             sizes.setdefault(phrase[0], set()).add(len(phrase))
         self._sizes = {word: tuple(sorted(lengths)) for word, lengths in sizes.items()}
         self._first_words = frozenset(self._sizes)
+        #: A one-word block's Hits, by its word (most blocks that hit are one-word lines: menu
+        #: items, "Share"): its start and its only word, and the whole block unless the word
+        #: is a number (a trailing count, as _end_before_counts reads it).
+        self._one_word_hits = {
+            phrase[0]: _new_hits((frozenset() if phrase[0].isdigit() else names, names, names))
+            for phrase, names in self._table.items() if len(phrase) == 1
+        }
 
     def find(self, words: Words, anywhere_limit: int) -> Hits:
         """Groups matching ``words``; phrases inside the block are sought only in blocks of at
         most ``anywhere_limit`` words (in longer ones, only at the start)."""
         count = len(words)
-        if not count:
-            return NO_HITS
+        if count < 2:
+            return self._one_word_hits.get(words[0], NO_HITS) if count else NO_HITS
         phrase_sizes = self._sizes
         if count > anywhere_limit:
             if words[0] not in phrase_sizes:
