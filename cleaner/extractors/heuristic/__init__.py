@@ -61,7 +61,7 @@ def _first_pass(page: Page, deadline: Deadline = NO_DEADLINE,
     features: list[Features] = []
     evidence: list[Evidence] = []
     seen: dict[tuple[str, bool], tuple[Features, Evidence]] = {}
-    first_match = _RULES.first_match  # block_evidence without its frame (once per block)
+    first_match = _RULES.first_match  # the rule table's verdict on a block (bound once)
     for block in page.blocks:
         key = (block.text, bool(block.marker))
         known = seen.get(key)

@@ -4,8 +4,9 @@ Each rule is a named test; the first that fires gives the block a label and the 
 marks a section *heading* (the label carries on to the blocks under it, see sections.py) or is
 *strong* (it holds even inside the article text) or weak (the article region overrides it).
 
-Phrase lists are looked up once per block for all rules (patterns.PhraseIndex); the few
-regex tests run only on blocks that contain the character they need.
+Phrase lists are looked up once per block for all rules (patterns.PhraseIndex; for a block of
+a given length, only the groups some rule reads in blocks that long); the few regex tests run
+only on blocks that contain the character they need.
 """
 
 from __future__ import annotations
@@ -409,8 +410,3 @@ def _phrase_indexes(rules: tuple[Rule, ...]) -> tuple[list[int], list[PhraseInde
     indexes = [PhraseIndex(by_name[name] for name, most in longest.items() if most >= limit)
                for limit in limits]
     return limits, indexes
-
-
-def block_evidence(block: Block, features: Features, table: RuleTable) -> Evidence:
-    """The first rule that fires on ``block``, or NO_EVIDENCE."""
-    return table.first_match(block, features)
