@@ -36,7 +36,7 @@ def bench_command(
     )] = None,
     repeat: Annotated[int, typer.Option(
         min=1, help="Passes over the pages per extractor; the fastest pass is reported.",
-    )] = 3,
+    )] = 5,
     json_path: Annotated[Path | None, typer.Option(
         "--json", help="Write the table as JSON.",
     )] = None,
