@@ -35,7 +35,9 @@ def find_title(draft: Draft) -> None:
         score = 1.0 + (_LONG_TITLE_BONUS if words >= _LONG_TITLE_WORDS else 0.0)
         score -= _DISTANCE_COST * (start - index)
         if page_text is None:
-            page_text = "\n".join(block.text for block in draft.blocks).lower()
+            # Lower-cased block by block: most blocks are ASCII, whose lower() is quick, while
+            # a page holding one wide character would make the whole text's slow.
+            page_text = "\n".join([block.text.lower() for block in draft.blocks])
         if page_text.count(draft.blocks[index].text.lower()) > 1:
             score += _REPEAT_BONUS  # the page repeats it (breadcrumb, header, window title)
         if score > best_score:
