@@ -365,9 +365,8 @@ class RuleTable:
         words = features.words
         is_item = bool(block.marker)
         text = block.text
-        band = bisect_left(self._phrase_limits, words)
-        hits = NO_HITS if band == len(self._phrase_limits) else \
-            self._phrase_indexes[band].find(features.words_lower, _PHRASE_SEARCH_WORDS)
+        hits = self._phrase_indexes[bisect_left(self._phrase_limits, words)].find(
+            features.words_lower, _PHRASE_SEARCH_WORDS)
         best = self._no_rule
         if hits is not NO_HITS:
             by_group = self._by_group
@@ -394,9 +393,10 @@ class RuleTable:
 
 def _phrase_indexes(rules: tuple[Rule, ...]) -> tuple[list[int], list[PhraseIndex]]:
     """Phrase indexes by block length: for each distinct word limit of the phrase rules, in
-    ascending order, an index of the groups that some rule reads in blocks that long. A block is
-    looked up in the index of the first limit at or above its length: groups no rule could fire
-    on are not sought (a long paragraph is not searched for menu words)."""
+    ascending order, an index of the groups that some rule reads in blocks that long, and an
+    empty one for longer blocks. A block is looked up in the index of the first limit at or
+    above its length: groups no rule could fire on are not sought (a long paragraph is not
+    searched for menu words)."""
     by_name = {group.name: group for group in PHRASE_GROUPS}
     longest: dict[str, int] = {}
     for rule in rules:
@@ -409,4 +409,5 @@ def _phrase_indexes(rules: tuple[Rule, ...]) -> tuple[list[int], list[PhraseInde
     limits = sorted(set(longest.values()))
     indexes = [PhraseIndex(by_name[name] for name, most in longest.items() if most >= limit)
                for limit in limits]
+    indexes.append(PhraseIndex(()))  # past the longest limit: no rule reads any group
     return limits, indexes
