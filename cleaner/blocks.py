@@ -43,8 +43,8 @@ class DomHints(NamedTuple):
 class Block(NamedTuple):
     """A paragraph-like piece of a page, in reading order, with the hints its origin gives."""
 
-    #: Position in the page, from 0.
-    index: int
+    #: Position in the page, from 0. (A field named like tuple.index, which mypy flags.)
+    index: int  # type: ignore[assignment]
     #: Visible text, without the list marker; wrapped lines joined back together.
     text: str
     #: Text input: 1-based inclusive line span in the input. None for HTML blocks.

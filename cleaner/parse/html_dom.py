@@ -18,6 +18,7 @@ from cleaner.deadline import CHECK_EVERY, NO_DEADLINE, Deadline
 from cleaner.errors import EmptyInputError
 from cleaner.parse.element_paths import MANY_CHILDREN, ElementPaths, LxmlPaths
 from cleaner.parse.html_meta import read_metadata
+from cleaner.patterns import lower
 
 #: Elements whose content is never shown as text.
 INVISIBLE_TAGS = frozenset({
@@ -130,7 +131,7 @@ def _parse_once(text: str) -> tuple[etree._Element, bool]:
 
 
 def _flatten_tag(match: re.Match[str]) -> str:
-    name = match.group(1).lower()
+    name = lower(match.group(1))
     if name in INVISIBLE_TAGS or name in ("html", "body"):
         return match.group(0)
     return "<br>" if name in BLOCK_TAGS else ""
@@ -148,11 +149,11 @@ def _headlines(blocks: list[Block]) -> list[str]:
 def _is_hidden(element: etree._Element, attributes: list[str]) -> bool:
     """Hidden by an attribute (``attributes``: the element's attribute names)."""
     if "hidden" in attributes or (
-        "aria-hidden" in attributes and element.get("aria-hidden").lower() == "true"
+        "aria-hidden" in attributes and lower(element.get("aria-hidden")) == "true"
     ):
         return True
     if "type" in attributes and element.tag == "input" \
-            and element.get("type").lower() == "hidden":
+            and lower(element.get("type")) == "hidden":
         return True
     return "style" in attributes and _HIDDEN_STYLE.search(element.get("style")) is not None
 
@@ -249,7 +250,7 @@ class _Walker:
             raw = f"{raw} {element.get('id')}"
         tokens = self.token_sets.get(raw)
         if tokens is None:
-            tokens = self.token_sets[raw] = frozenset(raw.lower().split())
+            tokens = self.token_sets[raw] = frozenset(lower(raw).split())
         return tokens
 
     def _union(self, inherited: frozenset[str], own: frozenset[str]) -> frozenset[str]:
@@ -273,7 +274,7 @@ class _Walker:
         telling = attributes and not _TELLING_ATTRIBUTES.isdisjoint(attributes)
         tokens = self._tokens_of(element, attributes) if telling else _NO_TOKENS
         landmarks = parent.landmarks
-        role = LANDMARK_ROLES.get(element.get("role").lower()) if "role" in attributes else None
+        role = LANDMARK_ROLES.get(lower(element.get("role"))) if "role" in attributes else None
         if tag in LANDMARK_TAGS or role:
             landmarks = landmarks | {role or tag}
         return _new_context((

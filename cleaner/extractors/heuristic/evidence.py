@@ -30,6 +30,7 @@ from cleaner.patterns import (
     byline,
     comments,
     footer,
+    lower,
     media,
     navigation,
     promo,
@@ -94,10 +95,12 @@ def _always(text: str, features: Features, hits: Hits) -> bool:
 
 
 def _phrase_rule(name: str, label: Label, phrases: Phrases, where: str, max_words: int,
-                 test: Test = _always, **flags: bool) -> Rule:
+                 test: Test = _always, *, heading: bool = False, strong: bool = True,
+                 list_items: bool = True) -> Rule:
     """A rule that fires when ``phrases`` is the whole block, starts it, or occurs in it (and
     ``test``, when given, confirms)."""
-    return Rule(name, label, test, max_words, needs=(phrases.name, where), **flags)
+    return Rule(name, label, test, max_words, heading=heading, strong=strong,
+                list_items=list_items, needs=(phrases.name, where))
 
 
 def _is_markup(text: str, features: Features, hits: Hits) -> bool:
@@ -138,13 +141,13 @@ def _bar_words(text: str) -> list[str]:
     """Lower-cased words of a bar; glued ones ("FacebookTwitter") split at capitals."""
     words: list[str] = []
     for token in text.split():
-        word = token.strip(".,:;!?|·•()[]").lower()
+        word = lower(token.strip(".,:;!?|·•()[]"))
         if not word:
             continue
         if word in share.SHARE_BAR_WORDS:
             words.append(word)
         else:
-            words.extend(part.lower() for part in _CAMEL_WORDS.findall(token))
+            words.extend(lower(part) for part in _CAMEL_WORDS.findall(token))
     return words
 
 

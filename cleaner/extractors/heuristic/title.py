@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from cleaner.extractors.heuristic.draft import Draft
 from cleaner.labels import Label
+from cleaner.patterns import lower
 
 #: Score parts: a headline-length candidate, one the page repeats, closeness to the article.
 _LONG_TITLE_WORDS = 5
@@ -37,8 +38,8 @@ def find_title(draft: Draft) -> None:
         if page_text is None:
             # Lower-cased block by block: most blocks are ASCII, whose lower() is quick, while
             # a page holding one wide character would make the whole text's slow.
-            page_text = "\n".join([block.text.lower() for block in draft.blocks])
-        if page_text.count(draft.blocks[index].text.lower()) > 1:
+            page_text = "\n".join([lower(block.text) for block in draft.blocks])
+        if page_text.count(lower(draft.blocks[index].text)) > 1:
             score += _REPEAT_BONUS  # the page repeats it (breadcrumb, header, window title)
         if score > best_score:
             best, best_score = index, score
