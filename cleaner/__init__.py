@@ -6,6 +6,7 @@
 """
 
 from cleaner.blocks import Block, DomHints, Page
+from cleaner.build_info import build_kind
 from cleaner.errors import (
     BinaryInputError,
     CleanerError,
@@ -44,4 +45,5 @@ __all__ = [
     "clean",
     "clean_document",
     "__version__",
+    "build_kind",
 ]

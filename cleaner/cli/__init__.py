@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from cleaner.cli import bench_cmd, clean_cmd, explain_cmd, fixtures_cmd, score_cmd
@@ -13,6 +15,26 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        from cleaner import __version__, build_kind
+
+        typer.echo(f"cleaner {__version__}, {build_kind()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True,
+        help="Print the version and the build (compiled or pure Python), then exit.",
+    )] = False,
+) -> None:
+    """Keep the article of scraped web pages (HTML or text dumps); label everything else."""
+
+
 app.command("clean", no_args_is_help=True)(clean_cmd.clean_command)
 app.command("score", no_args_is_help=True)(score_cmd.score_command)
 app.command("explain", no_args_is_help=True)(explain_cmd.explain_command)

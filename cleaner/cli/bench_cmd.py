@@ -11,6 +11,7 @@ from rich.table import Table
 
 from cleaner.bench.peers import installed_peers
 from cleaner.bench.runner import BenchWorkerError, Candidate, RunResult, run_candidates
+from cleaner.build_info import build_kind
 from cleaner.cli.common import print_error, stderr_console, stdout_console
 from cleaner.extractors import REGISTRY
 from cleaner.scoring.cases import CaseError, load_cases
@@ -73,7 +74,8 @@ def bench_command(
         raise typer.Exit(1) from None
     rows = [_row(result, cases) for result in results]
     out = stdout_console()
-    out.print(_table(rows, f"{bench_dir} ({form}, {len(cases)} pages)"))
+    # Our extractors' processes run the same build as this one (same environment).
+    out.print(_table(rows, f"{bench_dir} ({form}, {len(cases)} pages); cleaner {build_kind()}"))
     if json_path is not None:
         json_path.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
 
@@ -102,6 +104,7 @@ def _row(result: RunResult, cases) -> dict:
     pages = len(cases)
     return {
         "extractor": result.candidate.name,
+        "build": build_kind() if result.candidate.kind == "ours" else None,
         "pages": pages,
         "precision": round(score.precision, 4),
         "recall": round(score.recall, 4),
