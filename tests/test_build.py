@@ -9,6 +9,7 @@ from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 import pytest
+from helpers import run_cli
 
 import cleaner
 from cleaner.build_info import build_kind, compiled_modules
@@ -59,6 +60,12 @@ def test_compiled_modules_are_those_loaded_from_extension_files():
     assert build_kind() == (f"compiled (mypyc, {len(compiled)} modules)" if compiled
                             else "pure Python")
     assert cleaner.build_kind is build_kind
+
+
+def test_version_names_the_build():
+    done = run_cli("--version")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode() == f"cleaner {cleaner.__version__}, {build_kind()}\n"
 
 
 @pytest.mark.skipif(not compiled_modules(), reason="pure-Python build: nothing compiled")

@@ -32,7 +32,7 @@ def _options(
         help="Print the version and the build (compiled or pure Python), then exit.",
     )] = False,
 ) -> None:
-    """Keep the article of scraped web pages (HTML or text dumps); label everything else."""
+    """Options before any command (typer shows the app's help, not this line)."""
 
 
 app.command("clean", no_args_is_help=True)(clean_cmd.clean_command)
