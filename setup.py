@@ -2,8 +2,8 @@
 otherwise.
 
 Per page, cleaner runs a few hundred small Python steps per block (tokenising, phrase lookups,
-rule tests, the HTML walk); compiled by mypyc, the same source runs them about twice as fast on
-text dumps (see README, Benchmark). The .py files stay in the package and are what runs when:
+rule tests, the HTML walk); compiled by mypyc, the same source takes a third or more less time
+on text dumps (see README, Benchmark). The .py files stay in the package and are what runs when:
 
 - the install is editable (``pip install -e .``): sources you edit take effect at once, where a
   compiled module built in place would shadow them;
