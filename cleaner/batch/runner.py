@@ -351,26 +351,29 @@ class _ErrorReport:
     old report."""
 
     def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self.temporary = temporary_path(path) if path is not None else None
+        #: The report's path and the temporary file written until the run completes; None
+        #: when the run keeps no report.
+        self.files = (path, temporary_path(path)) if path is not None else None
         self.handle: TextIO | None = None
 
     def add(self, outcome: Outcome) -> None:
-        if self.path is None or self.temporary is None:
+        if self.files is None:
             return
+        path, temporary = self.files
         if self.handle is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.handle = self.temporary.open("w", encoding="utf-8")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.handle = temporary.open("w", encoding="utf-8")
         self.handle.write(outcome.error_record() + "\n")
 
     def close(self, publish: bool) -> None:
-        if self.path is None or self.temporary is None:
+        if self.files is None:
             return
+        path, temporary = self.files
         if self.handle is not None:
             self.handle.close()
             if publish:
-                os.replace(self.temporary, self.path)
+                os.replace(temporary, path)
             else:
-                self.temporary.unlink(missing_ok=True)
-        elif publish and self.path.exists():
-            self.path.unlink()
+                temporary.unlink(missing_ok=True)
+        elif publish and path.exists():
+            path.unlink()
