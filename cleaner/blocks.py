@@ -110,3 +110,6 @@ class Page:
     url: str | None = None
     #: The page's own headline, author and date (HTML metadata); empty for text.
     meta: PageMeta = NO_META
+    #: HTML without <html>, <head> or <body> (a CMS field, a snippet): content someone already
+    #: cut out of a page, with no page chrome around it. Always False for text.
+    fragment: bool = False

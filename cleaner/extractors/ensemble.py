@@ -13,7 +13,9 @@ they disagree, the page decides which to trust:
   such as a long list or a documentation page);
 * any other page (a forum thread, a listing, a product page, where trafilatura keeps little):
   the heuristic's body stands, plus what trafilatura adds outside strong boilerplate evidence
-  and outside the page's <footer>, <nav> and <aside>.
+  and outside the page's <footer>, <nav> and <aside>;
+* a **fragment** (HTML without <html>/<body>, see Page.fragment): the heuristic's decisions,
+  which take all of it as the article; trafilatura's page-level judgement does not apply.
 
 Chosen on the dev sets' HTML (`cleaner score --html`), body F1 aeb-dev / modern-dev: heuristic
 0.941 / 0.774, trafilatura 0.953 / 0.756, both-keep only 0.952 / 0.737, either-keeps 0.939 /
@@ -64,6 +66,8 @@ _TRAFILATURA_ADDS = Decision(
 def label(page: Page, options: Options, deadline: Deadline = NO_DEADLINE) -> list[Decision]:
     """One decision per block, combining the heuristic's labels with trafilatura's keeps."""
     decisions, evidence = heuristic.label_with_evidence(page, deadline)
+    if page.fragment:
+        return decisions  # content already cut out of its page: no page for trafilatura to judge
     deadline.check("labelling", "before trafilatura")
     keeps = trafilatura_keeps(page, options)
     heuristic_body = [decision.label is Label.BODY for decision in decisions]

@@ -55,6 +55,10 @@ _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>", re.IGNORECASE)
 #: Any start or end tag, for flattening pages nested deeper than libxml2 will build (2048).
 _ANY_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)\b[^<>]*>")
 _BREAK_RUN = re.compile(r"<br>(?:\s*<br>)+")
+#: A page's own frame: lxml adds <html> and <body> to any fragment, so the source is read...
+_PAGE_FRAME = re.compile(r"</?(?:html|head|body)\b|<!doctype\s", re.IGNORECASE)
+#: ...this far: a page opens with its frame (a text without it in this many is a fragment).
+FRAGMENT_SCAN_CHARS = 100_000
 _DEPTH_ERROR = "Excessive depth"
 
 
@@ -99,7 +103,15 @@ def parse_html(text: str, url: str | None = None, deadline: Deadline = NO_DEADLI
         source_text=text,
         url=url,
         meta=read_metadata(root, text, headings=_headlines(blocks)),
+        fragment=is_fragment(text, blocks),
     )
+
+
+def is_fragment(text: str, blocks: list[Block]) -> bool:
+    """Whether the HTML has no <html>, <head> or <body> tag (nor doctype) of its own, and no
+    <nav>, <footer> or <aside> either (those make it a page's body that lost its frame)."""
+    return (_PAGE_FRAME.search(text, 0, FRAGMENT_SCAN_CHARS) is None
+            and not any(block.in_boilerplate_landmark for block in blocks))
 
 
 def _parse_tree(text: str) -> etree._Element:

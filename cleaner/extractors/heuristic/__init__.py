@@ -12,6 +12,9 @@ position, each a small named step over a local Draft:
                everything between its first prose and its footer
 4. title:      the headline-shaped block just before the article
 5. layout:     body inside the article; byline/menu before it; related/footer after it
+
+On a fragment (HTML without <html>/<body>: content already cut out of its page) the whole page
+is the article region, and no title is taken from its blocks (FRAGMENT_STEPS).
 """
 
 from __future__ import annotations
@@ -47,6 +50,16 @@ STEPS = (
     layout.label_title,
     layout.label_before,
     layout.label_after,
+    layout.label_leftovers,
+)
+#: A fragment has no page chrome around its content: every block is the article's unless its
+#: own evidence (a share bar, a newsletter pitch, leaked markup, a section) says otherwise.
+FRAGMENT_STEPS = (
+    sections.spread_section_headings,
+    sections.mark_comment_threads,
+    region.take_whole_page,
+    sections.mark_author_boxes,
+    layout.label_article,
     layout.label_leftovers,
 )
 
@@ -87,7 +100,7 @@ def label_with_evidence(page: Page, deadline: Deadline = NO_DEADLINE,
     """The decisions, and the first-pass evidence they started from (the ensemble reads both)."""
     features, evidence = _first_pass(page, deadline)
     draft = Draft(page.blocks, features, evidence, DEFAULT_THRESHOLDS)
-    for step in STEPS:
+    for step in FRAGMENT_STEPS if page.fragment else STEPS:
         deadline.check("labelling", step.__name__)
         step(draft)
     # label_leftovers, the last step, leaves no block without a label.

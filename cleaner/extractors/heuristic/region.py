@@ -63,6 +63,13 @@ def find_article_region(draft: Draft) -> None:
     draft.region = (main[0], main[1])
 
 
+def take_whole_page(draft: Draft) -> None:
+    """On a fragment (content already cut out of its page), every block is the article's."""
+    if draft.blocks:
+        draft.regions = [(0, len(draft.blocks) - 1)]
+        draft.region = draft.regions[0]
+
+
 def end_before_teaser_list(draft: Draft) -> None:
     """End the article region before a list of teasers that closes it (other articles'
     headline, author, date line and excerpt, again and again: prose enough to extend the run).
