@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from cleaner.deadline import Deadline
 from cleaner.decode import decode
 from cleaner.errors import EmptyInputError, InputTooLargeError
 from cleaner.extractors import resolve_extractor
 from cleaner.options import InputTypeChoice, Options
 from cleaner.parse import parse_html, parse_text
+from cleaner.reading import options_for_file, read_document
 from cleaner.result import Result, build_result
 from cleaner.sniff import sniff_input_type
 
 
 def clean(
-    doc: str | bytes,
+    doc: str | bytes | os.PathLike[str],
     *,
     url: str | None = None,
     extractor: str = "auto",
@@ -22,7 +26,11 @@ def clean(
     source: str | None = None,
     timeout: float | None = None,
 ) -> Result:
-    """Clean one document (HTML or a text dump, as str or bytes) and return its labelled Result.
+    """Clean one document (HTML or a text dump, as str or bytes, or the file at a
+    ``pathlib.Path``) and return its labelled Result.
+
+    A file is read as ``cleaner clean`` reads it: gunzipped when its name ends in .gz, and
+    HTML when its name says so (.html, .htm, ...); an unreadable one raises OSError.
 
     ``timeout``: give up after this many seconds with ``cleaner.InputTimeoutError`` (checked
     between stages and inside cleaner's own loops; a trafilatura call runs to its end).
@@ -31,7 +39,16 @@ def clean(
     """
     options = Options(extractor=extractor, url=url, input_type=input_type,
                       include_title=include_title, timeout=timeout)
+    if isinstance(doc, os.PathLike):
+        return clean_file(Path(doc), options, source=source)
     return clean_document(doc, options, source=source)
+
+
+def clean_file(path: Path, options: Options, *, source: str | None = None) -> Result:
+    """Clean the document in the file at ``path`` (``source`` defaults to the path)."""
+    options = options_for_file(options, path)
+    data = read_document(path, options.max_bytes)
+    return clean_document(data, options, source=str(path) if source is None else source)
 
 
 def clean_document(doc: str | bytes, options: Options, *, source: str | None = None) -> Result:
@@ -63,7 +80,7 @@ def clean_document(doc: str | bytes, options: Options, *, source: str | None = N
 def document_text(doc: str | bytes, max_bytes: int | None) -> str:
     """Decoded text of ``doc``, refusing oversized, binary and empty documents."""
     if not isinstance(doc, str | bytes | bytearray | memoryview):
-        raise TypeError(f"clean() takes str or bytes, not {type(doc).__name__}")
+        raise TypeError(f"clean() takes str, bytes or a path, not {type(doc).__name__}")
     size = _size_over_limit(doc, max_bytes)
     if size is not None:
         raise InputTooLargeError(

@@ -89,17 +89,24 @@ class Result:
         wanted = {Label(label) for label in labels}
         return render_blocks(b.block for b in self.blocks if b.label in wanted)
 
+    @property
+    def empty_body(self) -> bool:
+        """True when no block is body: the page's article was not found (or it has none)."""
+        return all(item.label is not Label.BODY for item in self.blocks)
+
     def to_dict(self) -> dict[str, Any]:
-        """The JSON record of DESIGN.md: source, input_type, extractor, title, author, date,
-        text, segments."""
+        """The JSON record of DESIGN.md: source, url, input_type, extractor, title, author,
+        date, text, empty_body, segments."""
         return {
             "source": self.source,
+            "url": self.url,
             "input_type": self.input_type,
             "extractor": self.extractor,
             "title": self.title,
             "author": self.author,
             "date": self.date,
             "text": self.text,
+            "empty_body": self.empty_body,
             "segments": [segment.to_dict() for segment in self.segments],
         }
 

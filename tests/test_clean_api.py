@@ -21,9 +21,9 @@ def test_clean_text_dump_from_str_and_bytes_agree():
 def test_keep_all_segments_cover_every_line_once():
     result = clean(DUMP, extractor="keep-all", source="dump.txt")
     record = result.to_dict()
-    # DESIGN.md's record, with the page's author and date (issue 4) after the title.
-    assert list(record) == ["source", "input_type", "extractor", "title", "author", "date",
-                            "text", "segments"]
+    # DESIGN.md's record, with the page's url, author and date and the empty-body flag.
+    assert list(record) == ["source", "url", "input_type", "extractor", "title", "author",
+                            "date", "text", "empty_body", "segments"]
     assert record["source"] == "dump.txt"
     assert [(s["label"], s["start_line"], s["end_line"]) for s in record["segments"]] == [
         ("body", 1, 7)
@@ -94,3 +94,31 @@ def test_same_input_same_output_regardless_of_history():
     first = clean(DUMP).to_dict()
     clean("<html><body><p>something else entirely</p></body></html>")
     assert clean(DUMP).to_dict() == first
+
+
+def test_a_path_is_read_like_the_cli_reads_files(tmp_path):
+    import gzip
+    from pathlib import Path
+
+    dump = tmp_path / "page.txt.gz"
+    dump.write_bytes(gzip.compress(DUMP.encode("utf-8")))
+    result = clean(dump, extractor="keep-all")
+    assert result.text == clean(DUMP, extractor="keep-all").text
+    assert result.source == str(dump)
+    fragment = tmp_path / "notice.html"  # content alone would sniff as text
+    fragment.write_text("Harbour notice\n<p>The office opens at nine.</p>\n", encoding="utf-8")
+    assert clean(Path(fragment), extractor="keep-all").input_type == "html"
+    assert clean(fragment, input_type="text", extractor="keep-all").input_type == "text"
+    with pytest.raises(FileNotFoundError):
+        clean(tmp_path / "missing.html")
+
+
+def test_the_url_is_in_the_record():
+    record = clean(DUMP, url="https://example.com/news/1", extractor="keep-all").to_dict()
+    assert record["url"] == "https://example.com/news/1"
+    assert clean(DUMP, extractor="keep-all").to_dict()["url"] is None
+
+
+def test_the_record_flags_an_empty_body():
+    assert clean("Home\nNews\nSport\n", extractor="heuristic").to_dict()["empty_body"] is True
+    assert clean(DUMP, extractor="keep-all").to_dict()["empty_body"] is False

@@ -45,7 +45,7 @@ def test_clean_folder_to_json_mirrors_the_tree(corpus: Path, tmp_path: Path):
     done = run_cli("clean", str(corpus), "-o", str(out), "--format", "json", "--extractor",
                    "keep-all", "--jobs", "2")
     assert done.returncode == 0, done.stderr.decode()
-    assert _outputs(out) == ["a.txt.json", "b.html.json", "sub/c.txt.json",
+    assert _outputs(out) == ["a.txt.json", "b.html.json", "cleaner-run.json", "sub/c.txt.json",
                              "sub/deeper/d.htm.json"]
     record = json.loads((out / "a.txt.json").read_text(encoding="utf-8"))
     assert record["source"].endswith("a.txt")
@@ -63,8 +63,8 @@ def test_bad_files_are_reported_and_every_good_output_is_written(corpus: Path, t
     out = tmp_path / "out"
     done = run_cli("clean", str(corpus), "-o", str(out), "--extractor", "keep-all", "-j", "2")
     assert done.returncode == 1
-    assert _outputs(out) == ["a.txt.txt", "b.html.txt", "errors.jsonl", "sub/c.txt.txt",
-                             "sub/deeper/d.htm.txt"]
+    assert _outputs(out) == ["a.txt.txt", "b.html.txt", "cleaner-run.json", "errors.jsonl",
+                             "sub/c.txt.txt", "sub/deeper/d.htm.txt"]
     assert (out / "a.txt.txt").read_text(encoding="utf-8").startswith("Site Name")
     report = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
     by_name = {Path(entry["path"]).name: entry for entry in report}
@@ -92,7 +92,8 @@ def test_the_error_report_follows_the_latest_run(corpus: Path, tmp_path: Path):
         (corpus / name).unlink()
     rerun = run_batch(config, lambda outcome: None)
     assert (rerun.failed, rerun.skipped) == (0, 4)
-    assert _outputs(out) == ["a.txt.txt", "b.html.txt", "sub/c.txt.txt", "sub/deeper/d.htm.txt"]
+    assert _outputs(out) == ["a.txt.txt", "b.html.txt", "cleaner-run.json", "sub/c.txt.txt",
+                             "sub/deeper/d.htm.txt"]
 
 
 def test_a_file_deleted_while_the_batch_runs_is_reported_and_the_rest_written(
@@ -109,7 +110,7 @@ def test_a_file_deleted_while_the_batch_runs_is_reported_and_the_rest_written(
     assert (summary.written, summary.failed) == (3, 1)
     [entry] = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
     assert Path(entry["path"]).name == "b.html" and entry["kind"] == "io"
-    assert _outputs(out) == ["a.txt.txt", "errors.jsonl", "sub/c.txt.txt",
+    assert _outputs(out) == ["a.txt.txt", "cleaner-run.json", "errors.jsonl", "sub/c.txt.txt",
                              "sub/deeper/d.htm.txt"]
 
 
@@ -176,3 +177,67 @@ def test_usage_errors_exit_two_with_a_message(tmp_path: Path, args, message):
     done = run_cli(*args, cwd=tmp_path)
     assert done.returncode == 2
     assert message in done.stderr
+
+
+def test_files_left_out_by_name_are_counted(corpus: Path, tmp_path: Path):
+    done = run_cli("clean", str(corpus), "-o", str(tmp_path / "out"), "-e", "keep-all")
+    assert done.returncode == 0
+    assert "done 4, skipped 0 (output exists), failed 0, ignored 1 (names matching no --glob " \
+           "pattern)" in done.stderr.decode()
+
+
+def test_glob_takes_other_names_and_extensionless_files(tmp_path: Path):
+    mirror = tmp_path / "mirror"
+    (mirror / "news").mkdir(parents=True)
+    (mirror / "page.xhtml").write_text(HTML, encoding="utf-8")
+    (mirror / "index.php").write_text(HTML, encoding="utf-8")
+    (mirror / "news" / "story").write_text(HTML, encoding="utf-8")  # as wget saves /news/story
+    out = tmp_path / "out"
+    default = run_cli("clean", str(mirror), "-o", str(out), "-e", "keep-all")
+    assert _outputs(out) == ["cleaner-run.json", "page.xhtml.txt"]
+    assert b"done 1, skipped 0 (output exists), failed 0, ignored 2" in default.stderr
+    every = run_cli("clean", str(mirror), "-o", str(out), "-e", "keep-all", "--glob", "*")
+    assert b"done 2, skipped 1 (output exists), failed 0 in" in every.stderr
+    assert _outputs(out) == ["cleaner-run.json", "index.php.txt", "news/story.txt",
+                             "page.xhtml.txt"]
+    assert (out / "news" / "story.txt").read_text(encoding="utf-8") == "Home\n\nArticle text " \
+                                                                        "in HTML.\n"
+    php_only = run_cli("clean", str(mirror), "-o", str(tmp_path / "php"), "-e", "keep-all",
+                       "-g", "*.PHP")
+    assert b"done 1, skipped 0 (output exists), failed 0, ignored 2" in php_only.stderr
+
+
+def test_empty_bodies_are_counted_and_flagged(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "article.txt").write_text(DUMP, encoding="utf-8")
+    (folder / "menu-only.txt").write_text("Home\nNews\nSport\nContact\n", encoding="utf-8")
+    out = tmp_path / "out"
+    done = run_cli("clean", str(folder), "-o", str(out), "--format", "json", "-e", "heuristic")
+    assert done.returncode == 0, done.stderr.decode()
+    assert b"done 2 (1 with an empty body), skipped 0" in done.stderr
+    empty = json.loads((out / "menu-only.txt.json").read_text(encoding="utf-8"))
+    full = json.loads((out / "article.txt.json").read_text(encoding="utf-8"))
+    assert (empty["empty_body"], empty["text"]) == (True, "")
+    assert full["empty_body"] is False and full["text"]
+
+
+def test_a_file_named_html_is_cleaned_as_html_whatever_the_sniff_says(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    # A line of text, then two paragraphs: the content alone sniffs as a dump quoting tags.
+    page = ("Harbour notice\n<p>The harbour office opens at nine on weekdays and at ten on "
+            "Saturdays, the council said.</p>\n<p>Tickets are sold on board.</p>\n")
+    (folder / "notice.html").write_text(page, encoding="utf-8")
+    (folder / "notice.txt").write_text(page, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_cli("clean", str(folder), "-o", str(out), "--format", "json").returncode == 0
+    as_html = json.loads((out / "notice.html.json").read_text(encoding="utf-8"))
+    as_text = json.loads((out / "notice.txt.json").read_text(encoding="utf-8"))
+    assert (as_html["input_type"], as_text["input_type"]) == ("html", "text")
+    assert "<p>" not in as_html["text"] and "harbour office opens" in as_html["text"]
+    forced = run_cli("clean", str(folder / "notice.html"), "-o", str(tmp_path / "forced"),
+                     "--format", "json", "--input-type", "text")
+    assert forced.returncode == 0
+    record = json.loads((tmp_path / "forced" / "notice.html.json").read_text(encoding="utf-8"))
+    assert record["input_type"] == "text"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from helpers import run_cli
@@ -40,3 +41,16 @@ def test_html_page_gets_input_html_and_no_labels(tmp_path: Path):
     assert done.returncode == 0, done.stderr.decode()
     assert sorted(p.name for p in case.iterdir()) == ["expected.txt", "input.html", "meta.json"]
     assert "harbour ferry" in (case / "expected.txt").read_text(encoding="utf-8")
+    # Every file the message asks the user to correct is there.
+    [advice] = [line for line in done.stderr.decode().splitlines() if "correct" in line]
+    named = re.findall(r"[\w.-]+\.(?:txt|json)", advice.split("by hand")[0])
+    assert named == ["expected.txt", "meta.json"]
+    assert all((case / name).is_file() for name in named)
+
+
+def test_a_text_page_is_drafted_with_its_labels_named_for_correction(tmp_path: Path):
+    page = tmp_path / "page.txt"
+    page.write_text(DUMP, encoding="utf-8")
+    done = run_cli("fixtures", "draft", str(page), "--out", str(tmp_path / "case"))
+    assert "now read and correct labels.txt, expected.txt, meta.json by hand" in \
+        done.stderr.decode()

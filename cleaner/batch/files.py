@@ -1,48 +1,54 @@
-"""Finding input files, reading them (gunzip included) and writing outputs atomically."""
+"""Finding input files in the folders given, and writing outputs atomically."""
 
 from __future__ import annotations
 
-import gzip
 import os
-import stat
-import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from pathlib import Path
 
-from cleaner.errors import InputError, InputTooLargeError
-
-#: File names ``cleaner clean`` picks up when it walks a directory.
-INPUT_SUFFIXES = (".txt", ".html", ".htm", ".txt.gz", ".html.gz", ".htm.gz")
-READ_CHUNK = 1 << 20
+#: File-name patterns ``cleaner clean`` takes when it walks a directory (``--glob`` gives
+#: others); matched without regard to case.
+DEFAULT_GLOBS: tuple[str, ...] = tuple(
+    pattern + gz
+    for pattern in ("*.txt", "*.html", "*.htm", "*.xhtml", "*.xht", "*.shtml")
+    for gz in ("", ".gz")
+)
 
 
 @dataclass(frozen=True, slots=True)
 class InputFile:
-    """A file to clean, and where it sits relative to the PATH argument that found it."""
+    """A file a PATH argument names or a walk found, and where it sits relative to that PATH."""
 
     path: Path
     relative: Path
+    #: False for a file found in a directory whose name matches none of the patterns: it is
+    #: counted, not cleaned.
+    selected: bool = True
 
 
-def has_input_suffix(name: str) -> bool:
-    return name.lower().endswith(INPUT_SUFFIXES)
+def name_matches(name: str, globs: Sequence[str]) -> bool:
+    """Whether a file name matches one of the patterns, regardless of case."""
+    name = name.lower()
+    return any(fnmatchcase(name, pattern.lower()) for pattern in globs)
 
 
-def iter_inputs(paths: list[Path]) -> Iterator[InputFile]:
-    """Input files under ``paths`` in a stable order, streamed (never listed all at once).
+def iter_inputs(paths: Sequence[Path], globs: Sequence[str] = DEFAULT_GLOBS,
+                ) -> Iterator[InputFile]:
+    """Every file under ``paths`` in a stable order, streamed (never listed all at once).
 
-    A file argument is taken whatever its name; directories are walked for INPUT_SUFFIXES,
-    without following directory symlinks (so a link loop cannot trap the walk).
+    A file argument is taken whatever its name; in directories, files whose names match none
+    of ``globs`` come out unselected. Directory symlinks are not followed (so a link loop
+    cannot trap the walk).
     """
     for root in paths:
         if root.is_dir():
             for directory, subdirs, files in os.walk(root):
                 subdirs.sort()
                 for name in sorted(files):
-                    if has_input_suffix(name):
-                        path = Path(directory, name)
-                        yield InputFile(path, path.relative_to(root))
+                    path = Path(directory, name)
+                    yield InputFile(path, path.relative_to(root), name_matches(name, globs))
         else:
             yield InputFile(root, Path(root.name))
 
@@ -51,40 +57,6 @@ def output_name(relative: Path, fmt: str) -> Path:
     """Output path relative to OUT: the input's name, minus ``.gz``, plus ``.FORMAT``."""
     name = relative.name[:-3] if relative.name.lower().endswith(".gz") else relative.name
     return relative.with_name(f"{name}.{fmt}")
-
-
-def read_document(path: Path, max_bytes: int | None) -> bytes:
-    """The file's bytes, gunzipped when it ends in .gz; InputError for truncated or corrupt gzip."""
-    mode = os.stat(path).st_mode  # follows symlinks: a broken one raises FileNotFoundError
-    if not stat.S_ISREG(mode):
-        # A FIFO or device would block or never end; a directory cannot be read.
-        raise InputError("not a regular file (a directory, FIFO, socket or device)")
-    limit = max_bytes if max_bytes is not None else -1
-    if not path.name.lower().endswith(".gz"):
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1 if limit >= 0 else -1)
-        _check_size(data, max_bytes)
-        return data
-    try:
-        with gzip.open(path, "rb") as handle:
-            chunks, size = [], 0
-            while chunk := handle.read(READ_CHUNK):
-                chunks.append(chunk)
-                size += len(chunk)
-                if max_bytes is not None and size > max_bytes:
-                    break
-    except EOFError:
-        raise InputError("truncated gzip file (ends before the compressed stream does)") from None
-    except (gzip.BadGzipFile, zlib.error) as error:
-        raise InputError(f"corrupt gzip file: {error}") from None
-    data = b"".join(chunks)
-    _check_size(data, max_bytes)
-    return data
-
-
-def _check_size(data: bytes, max_bytes: int | None) -> None:
-    if max_bytes is not None and len(data) > max_bytes:
-        raise InputTooLargeError(f"larger than the limit of {max_bytes:,} bytes (--max-bytes)")
 
 
 def temporary_path(path: Path) -> Path:

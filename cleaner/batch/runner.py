@@ -22,17 +22,18 @@ from pathlib import Path
 from typing import BinaryIO, Literal, TextIO
 
 from cleaner.batch.files import (
+    DEFAULT_GLOBS,
     InputFile,
     iter_inputs,
     output_name,
-    read_document,
     temporary_path,
     write_atomic,
 )
+from cleaner.batch.run_record import RunSettings, check_settings
 from cleaner.errors import CleanerError, InputTimeoutError
 from cleaner.options import Options
 from cleaner.output import OutputFormat, render
-from cleaner.pipeline import clean_document
+from cleaner.pipeline import clean_file
 
 #: The hard time limit (SIGALRM) fires at this multiple of --timeout: the pipeline's own checks
 #: come first wherever they can.
@@ -45,7 +46,9 @@ WORKER_TASKS = 500
 IN_FLIGHT_PER_JOB = 4
 ERROR_REPORT_NAME = "errors.jsonl"
 
-Status = Literal["written", "skipped", "failed"]
+#: written: cleaned; skipped: its output was there already; failed: reported in errors.jsonl;
+#: ignored: found in a directory, but its name matches none of the patterns.
+Status = Literal["written", "skipped", "failed", "ignored"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,13 @@ class BatchConfig:
     jobs: int
     options: Options
     force: bool = False
+    #: File-name patterns taken from directories.
+    globs: tuple[str, ...] = DEFAULT_GLOBS
+
+    def settings(self) -> RunSettings:
+        """The settings that decide the outputs' content, recorded beside them."""
+        return RunSettings.current(self.options.extractor, self.fmt, self.options.input_type,
+                                   self.options.include_title)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +81,8 @@ class Outcome:
     message: str | None = None
     #: The jsonl line, for the parent process to append.
     record: bytes | None = None
+    #: Written, but no block of the document is body.
+    empty_body: bool = False
 
     def error_record(self) -> str:
         return json.dumps(
@@ -86,6 +98,9 @@ class Summary:
     written: int = 0
     skipped: int = 0
     failed: int = 0
+    ignored: int = 0
+    #: Of the written documents, those whose body came out empty.
+    empty: int = 0
     seconds: float = 0.0
 
     @property
@@ -99,8 +114,11 @@ class Summary:
     def add(self, outcome: Outcome) -> None:
         if outcome.status == "written":
             self.written += 1
+            self.empty += outcome.empty_body
         elif outcome.status == "skipped":
             self.skipped += 1
+        elif outcome.status == "ignored":
+            self.ignored += 1
         else:
             self.failed += 1
 
@@ -117,14 +135,13 @@ def process_file(task: _Task) -> Outcome:
     """Clean one file and write (or return) its output; every failure becomes an Outcome."""
     source = str(task.source)
     try:
-        data = read_document(task.source, task.options.max_bytes)
         with hard_time_limit(task.options.timeout):
-            result = clean_document(data, task.options, source=source)
+            result = clean_file(task.source, task.options, source=source)
         rendered = render(result, task.fmt)
         if task.target is None:
-            return Outcome(source, "written", record=rendered)
+            return Outcome(source, "written", record=rendered, empty_body=result.empty_body)
         write_atomic(task.target, rendered)
-        return Outcome(source, "written")
+        return Outcome(source, "written", empty_body=result.empty_body)
     except CleanerError as error:
         return Outcome(source, "failed", getattr(error, "kind", "input"), str(error))
     except OSError as error:
@@ -164,14 +181,20 @@ def hard_time_limit(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def count_inputs(paths: tuple[Path, ...]) -> int:
-    """Number of input files (a separate streaming pass, for the progress bar's total)."""
-    return sum(1 for _ in iter_inputs(list(paths)))
+def count_inputs(config: BatchConfig) -> int:
+    """Number of input files to clean (a separate streaming pass, for the progress bar)."""
+    return sum(item.selected for item in iter_inputs(config.paths, config.globs))
 
 
 def run_batch(config: BatchConfig, on_outcome: Callable[[Outcome], None]) -> Summary:
-    """Clean every input of ``config``; ``on_outcome`` hears about each file as it finishes."""
+    """Clean every input of ``config``; ``on_outcome`` hears about each file as it finishes.
+
+    Raises SettingsMismatchError, before anything is written, when the output holds results
+    of other settings (see run_record).
+    """
     started = time.perf_counter()
+    if config.out is not None:
+        check_settings(config.out, config.fmt, config.settings(), config.force)
     summary = Summary()
     sink = _JsonlSink.open(config) if config.fmt == "jsonl" else None
     report = _ErrorReport(None if config.out is None or config.fmt == "jsonl"
@@ -205,8 +228,11 @@ def run_batch(config: BatchConfig, on_outcome: Callable[[Outcome], None]) -> Sum
 def _plan(config: BatchConfig, done: frozenset[str]) -> Iterator[_Task | Outcome]:
     """Tasks in input order; inputs with an output already there come out as skipped."""
     seen_targets: set[Path] = set()
-    for item in iter_inputs(list(config.paths)):
+    for item in iter_inputs(config.paths, config.globs):
         source = str(item.path)
+        if not item.selected:
+            yield Outcome(source, "ignored")
+            continue
         target = _target(config, item)
         if target is None:
             if source in done and not config.force:

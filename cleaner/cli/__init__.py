@@ -7,13 +7,16 @@ from typing import Annotated
 import typer
 
 from cleaner.cli import bench_cmd, clean_cmd, explain_cmd, fixtures_cmd, score_cmd
+from cleaner.cli.common import Command
 
+# Plain help and usage errors (no rich panels): messages stay one line, unwrapped, as written.
 app = typer.Typer(
     name="cleaner",
     help="Keep the article of scraped web pages (HTML or text dumps); label everything else.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 
 
@@ -35,10 +38,10 @@ def _options(
     """Options before any command (typer shows the app's help, not this line)."""
 
 
-app.command("clean", no_args_is_help=True)(clean_cmd.clean_command)
-app.command("score", no_args_is_help=True)(score_cmd.score_command)
-app.command("explain", no_args_is_help=True)(explain_cmd.explain_command)
-app.command("bench", no_args_is_help=True)(bench_cmd.bench_command)
+app.command("clean", no_args_is_help=True, cls=Command)(clean_cmd.clean_command)
+app.command("score", no_args_is_help=True, cls=Command)(score_cmd.score_command)
+app.command("explain", no_args_is_help=True, cls=Command)(explain_cmd.explain_command)
+app.command("bench", no_args_is_help=True, cls=Command)(bench_cmd.bench_command)
 app.add_typer(fixtures_cmd.app, name="fixtures")
 
 

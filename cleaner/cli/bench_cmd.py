@@ -12,34 +12,47 @@ from rich.table import Table
 from cleaner.bench.peers import installed_peers
 from cleaner.bench.runner import BenchWorkerError, Candidate, RunResult, run_candidates
 from cleaner.build_info import build_kind
-from cleaner.cli.common import print_error, stderr_console, stdout_console
+from cleaner.cli.common import (
+    check_choice,
+    check_inputs,
+    choices_metavar,
+    print_error,
+    stderr_console,
+    stdout_console,
+)
+from cleaner.cli.score_cmd import TEXT_FORMS
 from cleaner.extractors import REGISTRY
 from cleaner.scoring.cases import CaseError, load_cases
 from cleaner.scoring.metrics import body_score, shingle_overlap, snippets_found
 
 
 def bench_command(
-    bench_dir: Annotated[Path, typer.Argument(
+    bench_dir: Annotated[str, typer.Argument(
+        metavar="BENCH_DIR",
         help="A benchmark folder laid out like bench/aeb-dev (gold.jsonl, html/, text-w3m/...).",
         show_default=False,
     )],
     text: Annotated[str | None, typer.Option(
-        "--text", help="Run on the text dumps (w3m or lynx) instead of the HTML.",
+        "--text", metavar=choices_metavar(TEXT_FORMS),
+        help="Run on the text dumps (w3m or lynx) instead of the HTML.", show_default=False,
     )] = None,
     extractor: Annotated[list[str] | None, typer.Option(
-        "--extractor", "-e", help="Our extractor(s) to run (default: all that take the input).",
+        "--extractor", "-e", metavar=choices_metavar(REGISTRY),
+        help="Our extractor to run; repeat for several (default: all that take the input).",
+        show_default=False,
     )] = None,
     peers: Annotated[bool, typer.Option(
-        "--peers/--no-peers", help=r"Also run the installed peers (pip install '.\[bench]').",
+        "--peers/--no-peers", help="Also run the installed peers (pip install '.[bench]').",
     )] = True,
     limit: Annotated[int | None, typer.Option(
-        min=1, help="Only the first N pages.",
+        min=1, metavar="N", help="Only the first N pages.", show_default=False,
     )] = None,
     repeat: Annotated[int, typer.Option(
-        min=1, help="Passes over the pages per extractor; the fastest pass is reported.",
+        min=1, metavar="N", help="Passes over the pages per extractor; the fastest pass is "
+        "reported.",
     )] = 5,
     json_path: Annotated[Path | None, typer.Option(
-        "--json", help="Write the table as JSON.",
+        "--json", metavar="FILE", help="Write the table as JSON.", show_default=False,
     )] = None,
 ) -> None:
     """P/R/F1, docs/s and peak memory per extractor, each in its own process, on the same pages.
@@ -48,12 +61,15 @@ def bench_command(
     pass in turn (so a slow spell of the machine falls on all alike); docs/s and ms/doc are from
     each one's fastest pass, quality from the first, peak memory over all of them.
     """
-    if text is not None and text not in ("w3m", "lynx"):
-        raise typer.BadParameter("choose w3m or lynx", param_hint="--text")
+    if text is not None:
+        check_choice(text, TEXT_FORMS, "--text")
+    for name in extractor or ():
+        check_choice(name, list(REGISTRY), "--extractor")
+    check_inputs([bench_dir], stdin=False, command="cleaner bench")
     form = text or "html"
     input_kind = "text" if text else "html"
     try:
-        cases = load_cases(bench_dir, (form,))
+        cases = load_cases(Path(bench_dir), (form,))
     except CaseError as error:
         print_error(str(error))
         raise typer.Exit(2) from None
@@ -82,11 +98,7 @@ def bench_command(
 
 def _candidates(names: list[str] | None, with_peers: bool, input_kind: str) -> list[Candidate]:
     ours = [name for name, spec in REGISTRY.items() if input_kind in spec.input_types]
-    if names:
-        unknown = [name for name in names if name not in REGISTRY]
-        if unknown:
-            raise typer.BadParameter(f"unknown extractor(s): {', '.join(unknown)}",
-                                     param_hint="--extractor")
+    if names:  # known names (the command checked them)
         ours = [name for name in names if name in ours]
     candidates = [Candidate(f"cleaner {name}", "ours", name) for name in ours]
     if with_peers:

@@ -16,7 +16,10 @@ from rich.progress import (
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
+from rich.text import Text
 
+from cleaner.batch.files import DEFAULT_GLOBS
+from cleaner.batch.run_record import SettingsMismatchError
 from cleaner.batch.runner import (
     BatchConfig,
     Outcome,
@@ -25,7 +28,21 @@ from cleaner.batch.runner import (
     hard_time_limit,
     run_batch,
 )
-from cleaner.cli.common import EXTRACTOR_HELP, check_extractor, print_error, stderr_console
+from cleaner.cli.common import (
+    EXTRACTOR_HELP,
+    EXTRACTOR_METAVAR,
+    INPUT_TYPE_HELP,
+    INPUT_TYPE_METAVAR,
+    INPUT_TYPES,
+    STDIN,
+    check_choice,
+    check_extractor,
+    check_inputs,
+    choices_metavar,
+    print_error,
+    stderr_console,
+    usage_error,
+)
 from cleaner.errors import CleanerError
 from cleaner.options import Options
 from cleaner.output import FORMATS, render
@@ -36,38 +53,57 @@ DEFAULT_MAX_BYTES = Options().max_bytes
 
 def clean_command(
     paths: Annotated[list[str], typer.Argument(
-        help="Files or directories (walked for .txt/.html/.htm and their .gz), or - for stdin.",
+        metavar="PATH",
+        help="Files, or directories walked for the names --glob gives, or - for stdin.",
         show_default=False,
     )],
-    out: Annotated[Path | None, typer.Option(
-        "--out", "-o",
-        help="Output directory (txt, json: mirrors the input tree), or file (jsonl; default: "
-        "stdout).",
+    out: Annotated[str | None, typer.Option(
+        "--out", "-o", metavar="DIR|FILE",
+        help="txt, json: the directory to write into (mirrors the input tree). jsonl: the file "
+        "to append to, or - for stdout (the default).",
+        show_default=False,
     )] = None,
     fmt: Annotated[str, typer.Option(
-        "--format", "-f", help="txt: body text; json: record per document; jsonl: one file.",
+        "--format", "-f", metavar=choices_metavar(FORMATS),
+        help="txt: the body text; json: the labelled record of each document; jsonl: every "
+        "record in one file.",
     )] = "txt",
     jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", min=0, help="Parallel worker processes (0: one per core).",
+        "--jobs", "-j", min=0, metavar="N", help="Parallel worker processes (0: one per core).",
     )] = 0,
     extractor: Annotated[str, typer.Option(
-        "--extractor", "-e", help=EXTRACTOR_HELP, callback=check_extractor,
+        "--extractor", "-e", metavar=EXTRACTOR_METAVAR, help=EXTRACTOR_HELP,
+        callback=check_extractor,
     )] = "auto",
     force: Annotated[bool, typer.Option(
-        "--force", help="Redo documents whose output already exists.",
+        "--force", help="Rewrite every output, even one already there or written with other "
+        "settings.",
     )] = False,
     input_type: Annotated[str, typer.Option(
-        "--input-type", help="auto (sniff), text or html.",
+        "--input-type", metavar=INPUT_TYPE_METAVAR, help=INPUT_TYPE_HELP,
     )] = "auto",
     include_title: Annotated[bool, typer.Option(
         "--include-title", help="Start the body text with the title.",
     )] = False,
+    globs: Annotated[list[str] | None, typer.Option(
+        "--glob", "-g", metavar="PATTERN",
+        help="File names to take from directories, in place of the default "
+        f"({' '.join(DEFAULT_GLOBS)}); repeat for several; -g '*' takes every file. Matched "
+        "regardless of case.",
+        show_default=False,
+    )] = None,
+    url: Annotated[str | None, typer.Option(
+        "--url", metavar="URL", help="The page's address, recorded in its JSON record (one "
+        "document only: a file or -).",
+        show_default=False,
+    )] = None,
     max_bytes: Annotated[int, typer.Option(
-        "--max-bytes", min=1, help="Skip (and report) documents larger than this.",
+        "--max-bytes", min=1, metavar="BYTES", help="Skip (and report) documents larger than "
+        "this.",
     )] = DEFAULT_MAX_BYTES,
     timeout: Annotated[float | None, typer.Option(
-        "--timeout", min=0.001, help="Give up on (and report) a document after this many "
-        "seconds, so one pathological page cannot stall the batch.",
+        "--timeout", min=0.001, metavar="SECONDS", help="Give up on (and report) a document "
+        "after this many seconds, so one pathological page cannot stall the batch.",
         show_default="no limit",
     )] = None,
     quiet: Annotated[bool, typer.Option(
@@ -75,40 +111,68 @@ def clean_command(
     )] = False,
 ) -> None:
     """Clean documents: write the body (txt) or the labelled record (json, jsonl) of each."""
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
-    if input_type not in ("auto", "text", "html"):
-        raise typer.BadParameter("choose auto, text or html", param_hint="--input-type")
-    options = Options(extractor=extractor, input_type=input_type,  # type: ignore[arg-type]
+    check_choice(fmt, FORMATS, "--format")
+    check_choice(input_type, INPUT_TYPES, "--input-type")
+    check_inputs(paths, stdin=True, command="cleaner clean")
+    options = Options(extractor=extractor, url=url, input_type=input_type,  # type: ignore[arg-type]
                       include_title=include_title, max_bytes=max_bytes, timeout=timeout)
-    if paths == ["-"]:
+    if STDIN in paths:
+        if len(paths) > 1:
+            usage_error("- (stdin) cannot be mixed with paths")
+        if out not in (None, STDIN):
+            usage_error(f"-o {out}: a document read from stdin (-) is written to stdout; "
+                        f"drop -o, or redirect: > FILE")
         raise typer.Exit(_clean_stdin(options, fmt))
-    if "-" in paths:
-        raise typer.BadParameter("'-' (stdin) cannot be mixed with paths", param_hint="PATHS")
-    if fmt != "jsonl" and out is None:
-        raise typer.BadParameter(f"--format {fmt} writes one file per input: give -o DIR",
-                                 param_hint="--out")
-    missing = [path for path in paths if not os.path.lexists(path)]
-    if missing:
-        raise typer.BadParameter(f"no such file or directory: {', '.join(missing)}",
-                                 param_hint="PATHS")
+    if url is not None and (len(paths) > 1 or os.path.isdir(paths[0])):
+        usage_error("--url names one page: give one file (or -), not several or a directory")
     config = BatchConfig(
         paths=tuple(Path(path) for path in paths),
-        out=None if out is None or str(out) == "-" else out,
+        out=_output(out, fmt),
         fmt=fmt,  # type: ignore[arg-type]
         jobs=jobs or os.cpu_count() or 1,
         options=options,
         force=force,
+        globs=tuple(globs) if globs else DEFAULT_GLOBS,
     )
-    summary = _run_with_progress(config, quiet)
+    try:
+        summary = _run_with_progress(config, quiet)
+    except SettingsMismatchError as error:
+        usage_error(str(error))
     raise typer.Exit(1 if summary.failed else 0)
+
+
+def _output(out: str | None, fmt: str) -> Path | None:
+    """Where the outputs go (None: stdout, jsonl only); a usage error for every -o that cannot
+    work, before anything is cleaned."""
+    if fmt == "jsonl":
+        if out is None or out == STDIN:
+            return None
+        path = Path(out)
+        if path.is_dir():
+            usage_error(f"-o {out} is a directory; --format jsonl writes one file: give -o "
+                        f"FILE.jsonl, or - for stdout")
+    else:
+        if out is None:
+            usage_error(f"--format {fmt} writes one file per input: give -o DIR")
+        if out == STDIN:
+            usage_error(f"-o - (stdout) takes --format jsonl; --format {fmt} writes one file "
+                        f"per input into -o DIR (or clean one document from stdin: "
+                        f"cleaner clean - < FILE)")
+        path = Path(out)
+        if path.exists() and not path.is_dir():
+            usage_error(f"-o {out} is a file; --format {fmt} writes one file per input into a "
+                        f"directory: give -o DIR")
+    blocking = next((parent for parent in path.parents if parent.exists()), None)
+    if blocking is not None and not blocking.is_dir():
+        usage_error(f"-o {out}: {blocking} is a file, not a directory")
+    return path
 
 
 def _clean_stdin(options: Options, fmt: str) -> int:
     try:
         data = sys.stdin.buffer.read()
         with hard_time_limit(options.timeout):
-            result = clean_document(data, options, source="-")
+            result = clean_document(data, options, source=STDIN)
     except CleanerError as error:
         print_error(f"<stdin>: {error}")
         return 1
@@ -123,8 +187,9 @@ def _run_with_progress(config: BatchConfig, quiet: bool) -> Summary:
 
     def report_failure(outcome: Outcome) -> None:
         if outcome.status == "failed" and not quiet:
-            console.print(f"[red]failed[/red] {outcome.source}: {outcome.message} "
-                          f"[dim]({outcome.error_kind})[/dim]")
+            message = (outcome.message or "").replace("\n", " ")  # one line per failure
+            console.print(Text.assemble(("failed", "red"), f" {outcome.source}: {message} ",
+                                        (f"({outcome.error_kind})", "dim")))
 
     if show_bar:
         with Progress(
@@ -132,10 +197,12 @@ def _run_with_progress(config: BatchConfig, quiet: bool) -> Summary:
             TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TimeRemainingColumn(),
             console=console, transient=True,
         ) as progress:
-            task = progress.add_task("clean", total=count_inputs(config.paths), rate="")
+            task = progress.add_task("clean", total=count_inputs(config), rate="")
 
             def on_outcome(outcome: Outcome) -> None:
                 report_failure(outcome)
+                if outcome.status == "ignored":
+                    return
                 elapsed = progress.tasks[task].elapsed or 0
                 done = progress.tasks[task].completed + 1
                 rate = f"{done / elapsed:.0f} docs/s" if elapsed > 0.5 else ""
@@ -149,9 +216,12 @@ def _run_with_progress(config: BatchConfig, quiet: bool) -> Summary:
 
 
 def _summary_line(summary: Summary, config: BatchConfig) -> str:
+    empty = f" ({summary.empty} with an empty body)" if summary.empty else ""
+    ignored = (f", ignored {summary.ignored} (names matching no --glob pattern)"
+               if summary.ignored else "")
     line = (
-        f"done {summary.written}, skipped {summary.skipped} (output exists), "
-        f"failed {summary.failed} in {summary.seconds:.2f}s "
+        f"done {summary.written}{empty}, skipped {summary.skipped} (output exists), "
+        f"failed {summary.failed}{ignored} in {summary.seconds:.2f}s "
         f"({summary.docs_per_second:.1f} docs/s, {config.jobs} jobs)"
     )
     if summary.failed and config.out is not None and config.fmt != "jsonl":

@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.text import Text
 
-from cleaner.batch.files import read_document
+from cleaner.blocks import Block
 from cleaner.cli.common import (
     EXTRACTOR_HELP,
+    EXTRACTOR_METAVAR,
+    INPUT_TYPE_HELP,
+    INPUT_TYPE_METAVAR,
+    INPUT_TYPES,
+    STDIN,
+    check_choice,
     check_extractor,
+    check_inputs,
     print_error,
     stdout_console,
 )
 from cleaner.errors import CleanerError
 from cleaner.labels import Label
 from cleaner.options import Options
-from cleaner.pipeline import clean_document
+from cleaner.pipeline import clean_document, clean_file
 
 #: One colour per label, so a glance shows what was kept (green) and what was dropped.
 LABEL_STYLES: dict[Label, str] = {
@@ -39,38 +47,66 @@ LABEL_STYLES: dict[Label, str] = {
 
 
 def explain_command(
-    path: Annotated[Path, typer.Argument(help="A page (HTML or text dump, .gz too).",
-                                         show_default=False)],
+    path: Annotated[str, typer.Argument(
+        metavar="PAGE", help="A page (HTML or text dump, .gz too), or - for stdin.",
+        show_default=False)],
     extractor: Annotated[str, typer.Option(
-        "--extractor", "-e", help=EXTRACTOR_HELP, callback=check_extractor,
+        "--extractor", "-e", metavar=EXTRACTOR_METAVAR, help=EXTRACTOR_HELP,
+        callback=check_extractor,
     )] = "auto",
     input_type: Annotated[str, typer.Option(
-        "--input-type", help="auto (sniff), text or html.",
+        "--input-type", metavar=INPUT_TYPE_METAVAR, help=INPUT_TYPE_HELP,
     )] = "auto",
-    width: Annotated[int, typer.Option(help="Characters of each block's text to show.")] = 100,
+    url: Annotated[str | None, typer.Option(
+        "--url", metavar="URL", help="The page's address (given to URL-aware extractors).",
+        show_default=False,
+    )] = None,
+    width: Annotated[int, typer.Option(
+        metavar="N", help="Characters of each block's text to show.")] = 100,
 ) -> None:
-    """Show every block of a page with its label and the reason, coloured by label."""
-    if input_type not in ("auto", "text", "html"):
-        raise typer.BadParameter("choose auto, text or html", param_hint="--input-type")
-    options = Options(extractor=extractor, input_type=input_type)  # type: ignore[arg-type]
+    """Show every block of a page with its label and the reason, coloured by label: its input
+    lines for a text dump, its element path for HTML."""
+    check_choice(input_type, INPUT_TYPES, "--input-type")
+    check_inputs([path], stdin=True, command="cleaner explain")
+    options = Options(extractor=extractor, url=url, input_type=input_type)  # type: ignore[arg-type]
     try:
-        result = clean_document(read_document(path, options.max_bytes), options,
-                                source=str(path))
+        if path == STDIN:
+            result = clean_document(sys.stdin.buffer.read(), options, source=STDIN)
+        else:
+            result = clean_file(Path(path), options)
     except (CleanerError, OSError) as error:
-        print_error(f"{path}: {error}")
+        print_error(f"{'<stdin>' if path == STDIN else path}: {_reason(error)}")
         raise typer.Exit(1) from None
     console = stdout_console()
     console.print(f"{path}: {result.input_type}, extractor {result.extractor}, "
-                  f"title: {result.title!r}")
+                  f"title: {result.title!r}", soft_wrap=True)
     for item in result.blocks:
         block = item.block
-        where = (f"{block.start_line:>5}" if block.start_line == block.end_line
-                 else f"{block.start_line}-{block.end_line}") if block.start_line else ""
-        text = block.rendered().replace("\n", " ")
-        if len(text) > width:
-            text = text[: width - 1] + "…"
-        line = Text(f"{where:>9} ")
+        line = Text(f"{_lines(block):>9} " if block.dom is None else "")
         line.append(f"{item.label.value:<9}", style=LABEL_STYLES[item.label])
-        line.append(f" {text}")
+        line.append(f" {_shortened(block.rendered(), width)}")
         line.append(f"  ← {item.reason}", style="dim")
+        if block.dom is not None:
+            line.append(f"  @ {block.dom.path}", style="dim")
         console.print(line, soft_wrap=True)
+
+
+def _lines(block: Block) -> str:
+    """The block's input lines (text dump)."""
+    if block.start_line is None:
+        return ""
+    if block.start_line == block.end_line:
+        return str(block.start_line)
+    return f"{block.start_line}-{block.end_line}"
+
+
+def _shortened(text: str, width: int) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _reason(error: Exception) -> str:
+    """An error's message without Python's decoration ([Errno 2] ... : 'path')."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error)

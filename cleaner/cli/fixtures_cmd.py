@@ -7,23 +7,35 @@ from typing import Annotated
 
 import typer
 
-from cleaner.cli.common import EXTRACTOR_HELP, check_extractor, print_error, stderr_console
+from cleaner.cli.common import (
+    EXTRACTOR_HELP,
+    EXTRACTOR_METAVAR,
+    Command,
+    check_extractor,
+    check_inputs,
+    print_error,
+    stderr_console,
+)
 from cleaner.fixtures.draft import draft_case
 from cleaner.fixtures.from_bench import import_bench_pages
 from cleaner.fixtures.synth import write_synthetic
 from cleaner.scoring.cases import CaseError
 
-app = typer.Typer(help="Build fixture cases for the regression gate.", no_args_is_help=True)
+app = typer.Typer(help="Build fixture cases for the regression gate.", no_args_is_help=True,
+                  rich_markup_mode=None)
 
 
-@app.command("from-bench", no_args_is_help=True)
+@app.command("from-bench", no_args_is_help=True, cls=Command)
 def from_bench_command(
     bench_dir: Annotated[Path, typer.Argument(
+        metavar="BENCH_DIR",
         help="A benchmark folder laid out like bench/aeb-dev (gold.jsonl, html/, text-w3m/).",
         show_default=False)],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the cases into.",
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="DIR",
+                                      help="Folder to write the cases into.",
                                       show_default=False)],
-    count: Annotated[int, typer.Option(min=1, help="How many pages, spread evenly over the "
+    count: Annotated[int, typer.Option(min=1, metavar="N",
+                                       help="How many pages, spread evenly over the "
                                                    "set's sorted ids.")] = 20,
 ) -> None:
     """Copy benchmark pages (HTML, w3m dump, gold body, origin and licence) into fixture cases."""
@@ -35,14 +47,16 @@ def from_bench_command(
     stderr_console().print(f"wrote {len(cases)} cases under {out}")
 
 
-@app.command("synth", no_args_is_help=True)
+@app.command("synth", no_args_is_help=True, cls=Command)
 def synth_command(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the cases into.",
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="DIR",
+                                      help="Folder to write the cases into.",
                                       show_default=False)],
-    count: Annotated[int, typer.Option(min=1, help="How many pages.")] = 40,
-    seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same bytes.")
-                    ] = 1,
+    count: Annotated[int, typer.Option(min=1, metavar="N", help="How many pages.")] = 40,
+    seed: Annotated[int, typer.Option(metavar="N", help="Random seed: the same seed gives "
+                                      "the same bytes.")] = 1,
     seed_cases: Annotated[Path, typer.Option(
+        metavar="DIR",
         help="The seed fixture cases the pages are built from (the labelled seed news page "
              "and the clean seed article).")] = Path("fixtures/seed"),
 ) -> None:
@@ -56,23 +70,28 @@ def synth_command(
     stderr_console().print(f"wrote {len(cases)} cases under {out} (seed {seed})")
 
 
-@app.command("draft", no_args_is_help=True)
+@app.command("draft", no_args_is_help=True, cls=Command)
 def draft_command(
-    page: Annotated[Path, typer.Argument(help="The page (HTML or text dump, .gz too).",
+    page: Annotated[str, typer.Argument(metavar="PAGE",
+                                         help="The page (HTML or text dump, .gz too).",
                                          show_default=False)],
-    out: Annotated[Path, typer.Option("--out", "-o", help="The new case's folder, e.g. "
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="DIR",
+                                      help="The new case's folder, e.g. "
                                       "fixtures/mine/shop-page.", show_default=False)],
-    extractor: Annotated[str, typer.Option("--extractor", "-e", help=EXTRACTOR_HELP,
-                                           callback=check_extractor)] = "auto",
+    extractor: Annotated[str, typer.Option("--extractor", "-e", metavar=EXTRACTOR_METAVAR,
+                                           help=EXTRACTOR_HELP, callback=check_extractor,
+                                           )] = "auto",
 ) -> None:
     """Draft a fixture case from a page: its input, and gold body and per-line labels taken
     from the current output, for a person to correct."""
+    check_inputs([page], stdin=False, command="cleaner fixtures draft")
     try:
-        written = draft_case(page, out, extractor)
+        drafted = draft_case(Path(page), out, extractor)
     except CaseError as error:
         print_error(str(error))
         raise typer.Exit(2) from None
     console = stderr_console()
-    console.print(f"drafted {out}: " + ", ".join(path.name for path in written))
-    console.print("now correct labels.txt / expected.txt by hand, then pin floors with "
-                  "`cleaner score fixtures/ --update`")
+    to_correct = [path.name for path in drafted.to_correct]
+    console.print(f"drafted {out}: " + ", ".join([drafted.input.name, *to_correct]))
+    console.print(f"now read and correct {', '.join(to_correct)} by hand, then pin floors "
+                  f"with `cleaner score fixtures/ --update`")

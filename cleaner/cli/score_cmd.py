@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -12,38 +14,58 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from cleaner.cli.common import (
     EXTRACTOR_HELP,
+    EXTRACTOR_METAVAR,
+    STDIN,
+    check_choice,
     check_extractor,
+    check_inputs,
+    choices_metavar,
     print_error,
     stderr_console,
     stdout_console,
+    usage_error,
 )
 from cleaner.extractors import REGISTRY
 from cleaner.scoring import gate
-from cleaner.scoring.cases import Case, CaseError, is_bench_folder, load_cases
+from cleaner.scoring.cases import Case, CaseError, is_bench_folder, load_cases, page_case
 from cleaner.scoring.evaluate import CaseScore, score_cases
 from cleaner.scoring.report import print_findings, print_report, report_json
 
 #: The floors file ``score`` uses when TARGET holds one and --baseline is not given.
 DEFAULT_FLOORS_NAME = "floors.json"
+#: The text-dump forms of a benchmark folder.
+TEXT_FORMS = ("w3m", "lynx")
 
 
 def score_command(
-    target: Annotated[Path, typer.Argument(
-        help="A fixtures folder, or a benchmark folder laid out like bench/aeb-dev.",
+    target: Annotated[str, typer.Argument(
+        metavar="TARGET",
+        help="A fixtures folder, a benchmark folder laid out like bench/aeb-dev, or one page "
+        "(a file, or - for stdin) scored against --gold.",
         show_default=False,
     )],
     extractor: Annotated[str, typer.Option(
-        "--extractor", "-e", help=EXTRACTOR_HELP, callback=check_extractor,
+        "--extractor", "-e", metavar=EXTRACTOR_METAVAR, help=EXTRACTOR_HELP,
+        callback=check_extractor,
     )] = "auto",
+    gold: Annotated[Path | None, typer.Option(
+        "--gold", metavar="FILE", help="With one page as TARGET: the gold body, as text.",
+        show_default=False,
+    )] = None,
     text: Annotated[str | None, typer.Option(
-        "--text", help="Score the text-dump inputs: w3m or lynx (benchmark folders).",
+        "--text", metavar=choices_metavar(TEXT_FORMS),
+        help="Score the text-dump inputs (benchmark folders: the w3m or lynx dumps).",
+        show_default=False,
     )] = None,
     html: Annotated[bool, typer.Option("--html", help="Score the HTML inputs.")] = False,
     json_path: Annotated[Path | None, typer.Option(
-        "--json", help="Also write every figure to this JSON file.",
+        "--json", metavar="FILE", help="Also write every figure to this JSON file.",
+        show_default=False,
     )] = None,
     baseline: Annotated[Path | None, typer.Option(
+        metavar="FILE",
         help=f"Floors file to compare with (default: TARGET/{DEFAULT_FLOORS_NAME} if present).",
+        show_default=False,
     )] = None,
     update: Annotated[bool, typer.Option(
         "--update", help="Raise the floors to the measured figures (never lowers them).",
@@ -56,21 +78,49 @@ def score_command(
     )] = True,
 ) -> None:
     """Score an extractor: body P/R/F1 (4-token shingles), per-line label accuracy, titles."""
-    forms = _forms(target, text, html)
+    if text is not None:
+        check_choice(text, TEXT_FORMS, "--text")
+    check_inputs([target, *([str(gold)] if gold is not None else [])], stdin=True,
+                 command="cleaner score --gold FILE")
+    with tempfile.TemporaryDirectory(prefix="cleaner-score-") as scratch:
+        cases = _cases(target, gold, text, html, Path(scratch))
+        cases = _cases_it_takes(cases, extractor)
+        if not cases:
+            usage_error(f"{target}: no case in an input form {extractor} takes")
+        _score_and_gate(cases, target, extractor, json_path, baseline, update,
+                        allow_regression, cases_table)
+
+
+def _cases(target: str, gold: Path | None, text: str | None, html: bool, scratch: Path,
+           ) -> list[Case]:
+    """The cases TARGET names; stdin is saved in ``scratch`` to be read as a page file."""
+    is_folder = target != STDIN and Path(target).is_dir()
+    if is_folder and gold is not None:
+        usage_error(f"--gold goes with one page; {target} is a folder of cases with their gold")
+    if not is_folder and gold is None:
+        usage_error(f"{target}: one page is scored against its gold body: give --gold FILE")
     try:
-        cases = load_cases(target, forms)
+        if is_folder:
+            return load_cases(Path(target), _forms(Path(target), text, html))
+        assert gold is not None
+        page = Path(target)
+        if target == STDIN:
+            page = scratch / "stdin"
+            page.write_bytes(sys.stdin.buffer.read())
+        form = "html" if html else "text" if text else None
+        return [page_case(page, gold, form)]
     except (CaseError, ValueError) as error:
-        print_error(str(error))
-        raise typer.Exit(2) from None
-    cases = _cases_it_takes(cases, extractor)
-    if not cases:
-        print_error(f"{target}: no case in an input form {extractor} takes")
-        raise typer.Exit(2)
+        usage_error(str(error))
+
+
+def _score_and_gate(cases: list[Case], target: str, extractor: str, json_path: Path | None,
+                    baseline: Path | None, update: bool, allow_regression: bool,
+                    cases_table: bool) -> None:
     scores = _score_with_progress(cases, extractor)
     console = stdout_console()
     print_report(console, scores, extractor, cases_table)
     document = report_json(scores, extractor, str(target))
-    floors_path = baseline or _default_floors(target, update)
+    floors_path = baseline or _default_floors(Path(target), update)
     status = 0
     if floors_path is not None:
         status, document["gate"] = _gate(console, floors_path, extractor, cases, scores,
@@ -84,8 +134,6 @@ def score_command(
 
 
 def _forms(target: Path, text: str | None, html: bool) -> tuple[str, ...] | None:
-    if text is not None and text not in ("w3m", "lynx"):
-        raise typer.BadParameter("choose w3m or lynx", param_hint="--text")
     chosen = ((text,) if text else ()) + (("html",) if html else ())
     if not chosen:
         return None
@@ -109,7 +157,7 @@ def _cases_it_takes(cases: list[Case], extractor: str) -> list[Case]:
 
 
 def _default_floors(target: Path, update: bool) -> Path | None:
-    if is_bench_folder(target):
+    if not target.is_dir() or is_bench_folder(target):
         return None
     path = target / DEFAULT_FLOORS_NAME
     return path if path.exists() or update else None

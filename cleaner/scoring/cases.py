@@ -17,8 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from cleaner.decode import decode
 from cleaner.labels import Label
+from cleaner.reading import input_type_from_name
 from cleaner.scoring.gold_labels import read_labels
+from cleaner.sniff import sniff_input_type
 
 #: Input forms of a benchmark folder: the sub-folder and file name pattern of each.
 BENCH_FORMS: dict[str, tuple[str, str]] = {
@@ -77,6 +80,25 @@ def load_cases(folder: Path, forms: tuple[str, ...] | None = None) -> list[Case]
     if not cases:
         raise CaseError(f"{folder}: no fixture folders (with input.txt or input.html) found")
     return cases
+
+
+def page_case(page: Path, gold: Path, form: str | None = None) -> Case:
+    """One page scored against its gold body (a text file): the form is ``form`` ("text" or
+    "html"), else what the page's name says, else what its content sniffs as."""
+    try:
+        gold_body = gold.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CaseError(f"{gold}: cannot read the gold body: {error}") from None
+    if form is None:
+        form = input_type_from_name(page.name)
+    if form is None:
+        try:
+            data = page.read_bytes()
+        except OSError as error:
+            raise CaseError(f"{page}: {error.strerror or error}") from None
+        form = sniff_input_type(decode(gzip.decompress(data) if page.suffix == ".gz"
+                                       else data).text)
+    return Case(id=page.name, form=form, input_path=page, gold_body=gold_body)
 
 
 def fixture_dirs(folder: Path) -> list[Path]:
