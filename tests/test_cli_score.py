@@ -54,6 +54,7 @@ def test_gate_fails_when_a_gold_label_change_makes_the_case_worse(fixtures: Path
     assert failed.returncode == 1
     out = failed.stdout.decode()
     assert "GATE FAILED" in out and "line_accuracy 0.2000 is below its floor 0.4000" in out
+    assert "[bold]" not in out  # the heading is styled, not printed as markup
 
 
 def test_update_refuses_to_lower_a_floor_without_allow_regression(fixtures: Path):

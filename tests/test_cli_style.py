@@ -57,6 +57,7 @@ COMMANDS_WITH_A_PATH = [
     ["score", "{path}"],
     ["bench", "{path}"],
     ["fixtures", "draft", "{path}", "-o", "case"],
+    ["fixtures", "from-bench", "{path}", "-o", "cases"],
 ]
 
 
@@ -66,6 +67,24 @@ def test_a_missing_path_gives_the_same_message_and_status_everywhere(tmp_path: P
     done = run_cli(*args, cwd=tmp_path)
     assert (done.returncode, done.stderr) == (2, b"error: missing.html: no such file or "
                                                   b"directory\n")
+
+
+def test_stdin_is_refused_plainly_where_a_command_reads_files(tmp_path: Path):
+    done = run_cli("fixtures", "draft", "-", "-o", "case", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (
+        2, b"error: - (stdin): cleaner fixtures draft reads a file; give its path\n")
+
+
+@pytest.mark.parametrize("command", [["fixtures", "draft", "page.txt"],
+                                     ["fixtures", "from-bench", "."],
+                                     ["fixtures", "synth"]], ids=" ".join)
+def test_fixture_commands_refuse_an_output_that_is_a_file(tmp_path: Path, command):
+    (tmp_path / "page.txt").write_text(DUMP, encoding="utf-8")
+    (tmp_path / "taken").write_text("mine", encoding="utf-8")
+    done = run_cli(*command, "-o", "taken", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.decode().startswith("error: -o taken is a file;")
+    assert done.stderr.count(b"\n") == 1
 
 
 @pytest.mark.parametrize("command", COMMANDS_WITH_A_PATH, ids=lambda c: " ".join(c[:2]))
@@ -98,8 +117,21 @@ def test_score_reads_one_page_from_stdin_against_its_gold(tmp_path: Path):
     gold.write_text(GOLD, encoding="utf-8")
     done = run_cli("score", "-", "--gold", str(gold), "-e", "heuristic", stdin=DUMP.encode())
     assert done.returncode == 0, done.stderr.decode()
-    [row] = [line for line in done.stdout.decode().splitlines() if "stdin" in line]
-    assert re.search(r"stdin\s*│\s*text\s*│\s*1\.000\s*│\s*1\.000\s*│\s*1\.000", row), row
+    [row] = [line for line in done.stdout.decode().splitlines() if "<stdin>" in line]
+    assert re.search(r"<stdin>\s*│\s*text\s*│\s*1\.000\s*│\s*1\.000\s*│\s*1\.000", row), row
+
+
+def test_score_of_one_page_that_cannot_be_cleaned_fails(tmp_path: Path):
+    gold = tmp_path / "gold.txt"
+    gold.write_text(GOLD, encoding="utf-8")
+    empty = run_cli("score", "-", "--gold", str(gold), stdin=b"")
+    assert empty.returncode == 1
+    assert empty.stderr.decode().splitlines()[-1] == ("error: <stdin>: EmptyInputError: the "
+                                                      "document is empty")
+    broken = tmp_path / "page.txt.gz"
+    broken.write_bytes(b"\x1f\x8b\x08\x00garbage")
+    done = run_cli("score", str(broken), "--gold", str(gold))
+    assert done.returncode == 2 and done.stderr.decode().startswith(f"error: {broken}: ")
 
 
 def test_score_of_one_page_needs_its_gold(tmp_path: Path):

@@ -1,9 +1,16 @@
 """The record of the settings an output was written with, so that a rerun with other settings
-does not silently keep outputs the old ones made (a resumed run skips existing outputs)."""
+does not silently keep outputs the old ones made (a resumed run skips existing outputs).
+
+The record is a promise that every output there was written with its settings. A run into a
+new or empty output writes it at once; a ``--force`` run with other settings into an output
+that holds files writes it only when, at its end, every file there is one it wrote (a stopped
+run, or one given only some of the inputs, leaves none, and the next run says so).
+"""
 
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -13,6 +20,12 @@ from cleaner.batch.files import write_atomic
 #: The record's name inside an output directory; beside a jsonl output file it is the file's
 #: name plus "." and this.
 RECORD_NAME = "cleaner-run.json"
+#: Files of an output directory that are not outputs.
+BOOKKEEPING_NAMES = frozenset({RECORD_NAME, "errors.jsonl"})
+#: How each setting is named in messages: as the option that sets it.
+_SETTING_NAMES = {"version": "cleaner version", "extractor": "--extractor", "format": "--format",
+                  "input_type": "--input-type", "include_title": "--include-title",
+                  "url": "--url"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,21 +37,46 @@ class RunSettings:
     format: str
     input_type: str
     include_title: bool
+    url: str | None
 
     @classmethod
     def current(cls, extractor: str, fmt: str, input_type: str, include_title: bool,
-                ) -> RunSettings:
-        return cls(__version__, extractor, fmt, input_type, include_title)
+                url: str | None) -> RunSettings:
+        return cls(__version__, extractor, fmt, input_type, include_title, url)
 
     def differences(self, other: RunSettings) -> list[str]:
-        """``name A (now B)`` for every setting that differs, in field order."""
+        """``--option A (now B)`` for every setting that differs, in field order."""
         mine, theirs = asdict(self), asdict(other)
-        return [f"{name} {json.dumps(theirs[name])} (now {json.dumps(value)})"
+        return [f"{_SETTING_NAMES[name]} {json.dumps(theirs[name])} (now {json.dumps(value)})"
                 for name, value in mine.items() if theirs[name] != value]
 
 
 class SettingsMismatchError(Exception):
     """The output holds results of other settings, or of unknown ones."""
+
+
+@dataclass(frozen=True, slots=True)
+class OutputRecord:
+    """The record a run keeps for its output."""
+
+    out: Path
+    fmt: str
+    settings: RunSettings
+    #: The output may still hold results of other settings: the record waits for the run's end.
+    pending: bool
+
+    @property
+    def path(self) -> Path:
+        return record_path(self.out, self.fmt)
+
+    def write(self) -> None:
+        write_atomic(self.path, (json.dumps(asdict(self.settings), indent=2) + "\n").encode())
+
+    def complete(self, written: int) -> None:
+        """At the end of a run that went through all its inputs: record the settings if they
+        now account for every output (the run wrote each file there)."""
+        if self.pending and count_outputs(self.out) == written:
+            self.write()
 
 
 def record_path(out: Path, fmt: str) -> Path:
@@ -48,23 +86,38 @@ def record_path(out: Path, fmt: str) -> Path:
     return out / RECORD_NAME
 
 
-def check_settings(out: Path, fmt: str, settings: RunSettings, force: bool) -> None:
-    """Refuse to add to an output written with other settings (or with settings nobody
-    recorded) unless ``force``, which rewrites every output; then record ``settings``."""
+def open_record(out: Path, fmt: str, settings: RunSettings, force: bool) -> OutputRecord:
+    """Check ``out`` before a run: refuse to add to results of other or unknown settings unless
+    ``force``; record ``settings`` now where the output holds nothing else."""
     path = record_path(out, fmt)
+    recorded = _read(path)
+    record = OutputRecord(out, fmt, settings, pending=False)
+    if recorded == settings:
+        return record
+    holds_files = _holds_outputs(out, fmt)
     if not force:
-        recorded = _read(path)
         if recorded is not None:
-            differences = settings.differences(recorded)
-            if differences:
-                raise SettingsMismatchError(
-                    f"{out} was written with other settings: {'; '.join(differences)}. "
-                    f"Rerun with --force to rewrite every output, or choose a new -o")
-        elif _holds_outputs(out, fmt):
             raise SettingsMismatchError(
-                f"{out} already holds files, and no {path.name} says which settings wrote "
-                f"them. Rerun with --force to rewrite every output, or choose a new -o")
-    write_atomic(path, (json.dumps(asdict(settings), indent=2) + "\n").encode("utf-8"))
+                f"{out} was written with other settings: "
+                f"{'; '.join(settings.differences(recorded))}. Rerun with --force to rewrite "
+                f"every output, or choose a new -o")
+        if holds_files:
+            raise SettingsMismatchError(
+                f"{out} already holds outputs, and no {path.name} says which settings wrote "
+                f"them (a --force run that was stopped, or given only some of the inputs, "
+                f"leaves it so). Rerun with --force over all the inputs, or choose a new -o")
+    if holds_files and fmt != "jsonl":  # a forced jsonl run starts its file afresh
+        path.unlink(missing_ok=True)
+        return OutputRecord(out, fmt, settings, pending=True)
+    record.write()
+    return record
+
+
+def count_outputs(out: Path) -> int:
+    """Files in an output directory that are outputs (not the record, the error report or a
+    hidden temporary file)."""
+    return sum(1 for _, _, files in os.walk(out) for name in files
+               if name not in BOOKKEEPING_NAMES and not name.startswith("."))
 
 
 def _read(path: Path) -> RunSettings | None:

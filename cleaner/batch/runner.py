@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal, TextIO
@@ -29,7 +29,7 @@ from cleaner.batch.files import (
     temporary_path,
     write_atomic,
 )
-from cleaner.batch.run_record import RunSettings, check_settings
+from cleaner.batch.run_record import RunSettings, open_record
 from cleaner.errors import CleanerError, InputTimeoutError
 from cleaner.options import Options
 from cleaner.output import OutputFormat, render
@@ -68,7 +68,7 @@ class BatchConfig:
     def settings(self) -> RunSettings:
         """The settings that decide the outputs' content, recorded beside them."""
         return RunSettings.current(self.options.extractor, self.fmt, self.options.input_type,
-                                   self.options.include_title)
+                                   self.options.include_title, self.options.url)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,10 +129,21 @@ class _Task:
     target: Path | None  # None for jsonl: the record goes back to the parent
     fmt: OutputFormat
     options: Options
+    #: A --force run with other settings: when this file fails, the output an earlier run
+    #: left for it goes (it is not this run's, and would keep the output's record pending).
+    drop_stale: bool = False
 
 
 def process_file(task: _Task) -> Outcome:
     """Clean one file and write (or return) its output; every failure becomes an Outcome."""
+    outcome = _clean_one(task)
+    if outcome.status == "failed" and task.drop_stale and task.target is not None:
+        with suppress(OSError):
+            task.target.unlink(missing_ok=True)
+    return outcome
+
+
+def _clean_one(task: _Task) -> Outcome:
     source = str(task.source)
     try:
         with hard_time_limit(task.options.timeout):
@@ -193,8 +204,8 @@ def run_batch(config: BatchConfig, on_outcome: Callable[[Outcome], None]) -> Sum
     of other settings (see run_record).
     """
     started = time.perf_counter()
-    if config.out is not None:
-        check_settings(config.out, config.fmt, config.settings(), config.force)
+    record = (open_record(config.out, config.fmt, config.settings(), config.force)
+              if config.out is not None else None)
     summary = Summary()
     sink = _JsonlSink.open(config) if config.fmt == "jsonl" else None
     report = _ErrorReport(None if config.out is None or config.fmt == "jsonl"
@@ -210,7 +221,8 @@ def run_batch(config: BatchConfig, on_outcome: Callable[[Outcome], None]) -> Sum
 
     completed = False
     try:
-        work = _plan(config, sink.done if sink else frozenset())
+        work = _plan(config, sink.done if sink else frozenset(),
+                     drop_stale=record is not None and record.pending)
         if config.jobs <= 1:
             for item in work:
                 finish(item if isinstance(item, Outcome) else process_file(item))
@@ -221,11 +233,14 @@ def run_batch(config: BatchConfig, on_outcome: Callable[[Outcome], None]) -> Sum
         if sink is not None:
             sink.close()
         report.close(publish=completed)
+    if record is not None:
+        record.complete(summary.written)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _plan(config: BatchConfig, done: frozenset[str]) -> Iterator[_Task | Outcome]:
+def _plan(config: BatchConfig, done: frozenset[str], drop_stale: bool,
+          ) -> Iterator[_Task | Outcome]:
     """Tasks in input order; inputs with an output already there come out as skipped."""
     seen_targets: set[Path] = set()
     for item in iter_inputs(config.paths, config.globs):
@@ -248,7 +263,7 @@ def _plan(config: BatchConfig, done: frozenset[str]) -> Iterator[_Task | Outcome
             if not config.force and target.exists():
                 yield Outcome(source, "skipped")
                 continue
-        yield _Task(item.path, target, config.fmt, config.options)
+        yield _Task(item.path, target, config.fmt, config.options, drop_stale)
 
 
 def _target(config: BatchConfig, item: InputFile) -> Path | None:

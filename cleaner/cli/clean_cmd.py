@@ -38,6 +38,8 @@ from cleaner.cli.common import (
     check_choice,
     check_extractor,
     check_inputs,
+    check_output_folder,
+    check_parents,
     choices_metavar,
     print_error,
     stderr_console,
@@ -123,6 +125,8 @@ def clean_command(
             usage_error(f"-o {out}: a document read from stdin (-) is written to stdout; "
                         f"drop -o, or redirect: > FILE")
         raise typer.Exit(_clean_stdin(options, fmt))
+    if any("/" in pattern for pattern in globs or ()):
+        usage_error("--glob matches file names, not paths: give a pattern without /")
     if url is not None and (len(paths) > 1 or os.path.isdir(paths[0])):
         usage_error("--url names one page: give one file (or -), not several or a directory")
     config = BatchConfig(
@@ -144,28 +148,21 @@ def clean_command(
 def _output(out: str | None, fmt: str) -> Path | None:
     """Where the outputs go (None: stdout, jsonl only); a usage error for every -o that cannot
     work, before anything is cleaned."""
-    if fmt == "jsonl":
-        if out is None or out == STDIN:
-            return None
-        path = Path(out)
-        if path.is_dir():
-            usage_error(f"-o {out} is a directory; --format jsonl writes one file: give -o "
-                        f"FILE.jsonl, or - for stdout")
-    else:
+    if fmt != "jsonl":
         if out is None:
             usage_error(f"--format {fmt} writes one file per input: give -o DIR")
         if out == STDIN:
             usage_error(f"-o - (stdout) takes --format jsonl; --format {fmt} writes one file "
                         f"per input into -o DIR (or clean one document from stdin: "
                         f"cleaner clean - < FILE)")
-        path = Path(out)
-        if path.exists() and not path.is_dir():
-            usage_error(f"-o {out} is a file; --format {fmt} writes one file per input into a "
-                        f"directory: give -o DIR")
-    blocking = next((parent for parent in path.parents if parent.exists()), None)
-    if blocking is not None and not blocking.is_dir():
-        usage_error(f"-o {out}: {blocking} is a file, not a directory")
-    return path
+        return check_output_folder(out, f"--format {fmt} writes one file per input")
+    if out is None or out == STDIN:
+        return None
+    if Path(out).is_dir() or out.endswith(os.sep):
+        usage_error(f"-o {out} names a directory; --format jsonl writes one file: give -o "
+                    f"FILE.jsonl, or - for stdout")
+    check_parents(out)
+    return Path(out)
 
 
 def _clean_stdin(options: Options, fmt: str) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 import typer
@@ -45,6 +46,13 @@ def print_error(message: str) -> None:
     stderr_console().print(Text.assemble(("error", "red"), f": {message}"))
 
 
+def error_text(error: Exception) -> str:
+    """An error's message without Python's decoration (``[Errno 2] ...``)."""
+    if isinstance(error, OSError) and error.strerror:
+        return f"{error.filename}: {error.strerror}" if error.filename else error.strerror
+    return str(error)
+
+
 def usage_error(message: str) -> NoReturn:
     """Stop the command with a one-line message and the usage-error exit status."""
     print_error(message)
@@ -76,14 +84,33 @@ def check_inputs(paths: Sequence[str], *, stdin: bool, command: str) -> None:
     fetch) and for a path that does not exist; ``-`` is stdin where ``stdin`` allows it.
     ``command`` is how to pipe a page in (``cleaner clean``)."""
     for path in paths:
-        if path == STDIN and stdin:
-            continue
+        if path == STDIN:
+            if stdin:
+                continue
+            usage_error(f"- (stdin): {command} reads a file; give its path")
         if _URL.match(path):
             how = (f"pipe it in: curl -sL '{path}' | {command} -" if stdin
                    else "save it first: curl -sL -o page.html " + repr(path))
             usage_error(f"{path}: cleaner does not fetch pages; {how}")
         if not os.path.lexists(path):
             usage_error(f"{path}: no such file or directory")
+
+
+def check_output_folder(out: str, what: str) -> Path:
+    """``out`` as a folder to write into (it may not exist yet): a usage error when it, or a
+    folder above it, is a file. ``what`` says what goes there, for the message."""
+    path = Path(out)
+    if path.exists() and not path.is_dir():
+        usage_error(f"-o {out} is a file; {what} into a directory: give -o DIR")
+    check_parents(out)
+    return path
+
+
+def check_parents(out: str) -> None:
+    """A usage error when a folder above ``out`` is a file (nothing could be written there)."""
+    blocking = next((parent for parent in Path(out).parents if parent.exists()), None)
+    if blocking is not None and not blocking.is_dir():
+        usage_error(f"-o {out}: {blocking} is a file, not a directory")
 
 
 EXTRACTOR_HELP = "Extractor ('auto': the best measured one for the input type)."

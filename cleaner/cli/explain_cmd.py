@@ -75,7 +75,8 @@ def explain_command(
         else:
             result = clean_file(Path(path), options)
     except (CleanerError, OSError) as error:
-        print_error(f"{'<stdin>' if path == STDIN else path}: {_reason(error)}")
+        reason = (error.strerror or error) if isinstance(error, OSError) else error
+        print_error(f"{'<stdin>' if path == STDIN else path}: {reason}")
         raise typer.Exit(1) from None
     console = stdout_console()
     console.print(f"{path}: {result.input_type}, extractor {result.extractor}, "
@@ -104,9 +105,3 @@ def _shortened(text: str, width: int) -> str:
     text = text.replace("\n", " ")
     return text if len(text) <= width else text[: width - 1] + "…"
 
-
-def _reason(error: Exception) -> str:
-    """An error's message without Python's decoration ([Errno 2] ... : 'path')."""
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror
-    return str(error)

@@ -13,6 +13,8 @@ from cleaner.cli.common import (
     Command,
     check_extractor,
     check_inputs,
+    check_output_folder,
+    error_text,
     print_error,
     stderr_console,
 )
@@ -27,7 +29,7 @@ app = typer.Typer(help="Build fixture cases for the regression gate.", no_args_i
 
 @app.command("from-bench", no_args_is_help=True, cls=Command)
 def from_bench_command(
-    bench_dir: Annotated[Path, typer.Argument(
+    bench_dir: Annotated[str, typer.Argument(
         metavar="BENCH_DIR",
         help="A benchmark folder laid out like bench/aeb-dev (gold.jsonl, html/, text-w3m/).",
         show_default=False)],
@@ -39,10 +41,12 @@ def from_bench_command(
                                                    "set's sorted ids.")] = 20,
 ) -> None:
     """Copy benchmark pages (HTML, w3m dump, gold body, origin and licence) into fixture cases."""
+    check_inputs([bench_dir], stdin=False, command="cleaner fixtures from-bench")
+    check_output_folder(str(out), "cases are written")
     try:
-        cases = import_bench_pages(bench_dir, out, count)
+        cases = import_bench_pages(Path(bench_dir), out, count)
     except (CaseError, OSError) as error:
-        print_error(str(error))
+        print_error(error_text(error))
         raise typer.Exit(2) from None
     stderr_console().print(f"wrote {len(cases)} cases under {out}")
 
@@ -62,10 +66,12 @@ def synth_command(
 ) -> None:
     """Generate pages around the seed article, each as HTML and as a text dump, with gold
     body and per-line labels by construction."""
+    check_output_folder(str(out), "cases are written")
+    check_inputs([str(seed_cases)], stdin=False, command="cleaner fixtures synth")
     try:
         cases = write_synthetic(out, count, seed, seed_cases)
     except (CaseError, OSError) as error:
-        print_error(str(error))
+        print_error(error_text(error))
         raise typer.Exit(2) from None
     stderr_console().print(f"wrote {len(cases)} cases under {out} (seed {seed})")
 
@@ -85,6 +91,7 @@ def draft_command(
     """Draft a fixture case from a page: its input, and gold body and per-line labels taken
     from the current output, for a person to correct."""
     check_inputs([page], stdin=False, command="cleaner fixtures draft")
+    check_output_folder(str(out), "the case's files are written")
     try:
         drafted = draft_case(Path(page), out, extractor)
     except CaseError as error:

@@ -82,13 +82,22 @@ def score_command(
         check_choice(text, TEXT_FORMS, "--text")
     check_inputs([target, *([str(gold)] if gold is not None else [])], stdin=True,
                  command="cleaner score --gold FILE")
+    if baseline is not None and not update:
+        check_inputs([str(baseline)], stdin=False, command="cleaner score")
+    if json_path is not None and (json_path.is_dir() or not json_path.parent.is_dir()):
+        usage_error(f"--json {json_path}: not a file in an existing folder")
     with tempfile.TemporaryDirectory(prefix="cleaner-score-") as scratch:
         cases = _cases(target, gold, text, html, Path(scratch))
         cases = _cases_it_takes(cases, extractor)
         if not cases:
             usage_error(f"{target}: no case in an input form {extractor} takes")
-        _score_and_gate(cases, target, extractor, json_path, baseline, update,
-                        allow_regression, cases_table)
+        scores, status = _score_and_gate(cases, target, extractor, json_path, baseline,
+                                         update, allow_regression, cases_table)
+    failed = [score for score in scores if score.error]
+    if gold is not None and failed:  # one page, which could not be cleaned
+        print_error(f"{'<stdin>' if target == STDIN else target}: {failed[0].error}")
+        status = 1
+    raise typer.Exit(status)
 
 
 def _cases(target: str, gold: Path | None, text: str | None, html: bool, scratch: Path,
@@ -108,14 +117,15 @@ def _cases(target: str, gold: Path | None, text: str | None, html: bool, scratch
             page = scratch / "stdin"
             page.write_bytes(sys.stdin.buffer.read())
         form = "html" if html else "text" if text else None
-        return [page_case(page, gold, form)]
+        return [page_case(page, gold, form, name="<stdin>" if target == STDIN else None)]
     except (CaseError, ValueError) as error:
         usage_error(str(error))
 
 
 def _score_and_gate(cases: list[Case], target: str, extractor: str, json_path: Path | None,
                     baseline: Path | None, update: bool, allow_regression: bool,
-                    cases_table: bool) -> None:
+                    cases_table: bool) -> tuple[list[CaseScore], int]:
+    """Score the cases, print the report, gate; the scores and the exit status."""
     scores = _score_with_progress(cases, extractor)
     console = stdout_console()
     print_report(console, scores, extractor, cases_table)
@@ -129,8 +139,12 @@ def _score_and_gate(cases: list[Case], target: str, extractor: str, json_path: P
         print_error("--update needs --baseline FILE")
         status = 2
     if json_path is not None:
-        json_path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
-    raise typer.Exit(status)
+        try:
+            json_path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+        except OSError as error:
+            print_error(f"--json {json_path}: {error.strerror or error}")
+            status = 2
+    return scores, status
 
 
 def _forms(target: Path, text: str | None, html: bool) -> tuple[str, ...] | None:

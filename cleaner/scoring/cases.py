@@ -10,7 +10,6 @@ A benchmark folder holds ``gold.jsonl`` and the pages under ``html/ID.html.gz``,
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,8 +17,9 @@ from pathlib import Path
 from typing import Literal
 
 from cleaner.decode import decode
+from cleaner.errors import InputError
 from cleaner.labels import Label
-from cleaner.reading import input_type_from_name
+from cleaner.reading import input_type_from_name, read_document
 from cleaner.scoring.gold_labels import read_labels
 from cleaner.sniff import sniff_input_type
 
@@ -62,8 +62,7 @@ class Case:
         return "html" if self.form == "html" else "text"
 
     def read_input(self) -> bytes:
-        data = self.input_path.read_bytes()
-        return gzip.decompress(data) if self.input_path.suffix == ".gz" else data
+        return read_document(self.input_path, None)
 
 
 def is_bench_folder(folder: Path) -> bool:
@@ -82,23 +81,27 @@ def load_cases(folder: Path, forms: tuple[str, ...] | None = None) -> list[Case]
     return cases
 
 
-def page_case(page: Path, gold: Path, form: str | None = None) -> Case:
+def page_case(page: Path, gold: Path, form: str | None = None, name: str | None = None,
+              ) -> Case:
     """One page scored against its gold body (a text file): the form is ``form`` ("text" or
-    "html"), else what the page's name says, else what its content sniffs as."""
+    "html"), else what the page's name says, else what its content sniffs as. ``name`` is
+    how messages and the report call the page (default: its path)."""
+    name = name or str(page)
     try:
         gold_body = gold.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise CaseError(f"{gold}: cannot read the gold body: {error}") from None
+        reason = error.strerror if isinstance(error, OSError) else error
+        raise CaseError(f"{gold}: cannot read the gold body: {reason}") from None
     if form is None:
         form = input_type_from_name(page.name)
     if form is None:
         try:
-            data = page.read_bytes()
+            form = sniff_input_type(decode(read_document(page, None)).text)
         except OSError as error:
-            raise CaseError(f"{page}: {error.strerror or error}") from None
-        form = sniff_input_type(decode(gzip.decompress(data) if page.suffix == ".gz"
-                                       else data).text)
-    return Case(id=page.name, form=form, input_path=page, gold_body=gold_body)
+            raise CaseError(f"{name}: {error.strerror or error}") from None
+        except InputError as error:
+            raise CaseError(f"{name}: {error}") from None
+    return Case(id=Path(name).name, form=form, input_path=page, gold_body=gold_body)
 
 
 def fixture_dirs(folder: Path) -> list[Path]:

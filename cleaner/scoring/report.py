@@ -7,6 +7,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from cleaner.labels import ALL_LABELS
 from cleaner.scoring.evaluate import CaseScore, Totals, grouped_totals, totals
@@ -100,9 +101,9 @@ def print_report(
 
 
 def print_findings(console: Console, findings: Sequence[Finding], heading: str) -> None:
-    console.print(f"[bold]{heading}[/bold]")
+    console.print(Text(heading, style="bold"), soft_wrap=True)
     for finding in findings:
-        console.print(f"  {finding.where}: {finding.message}")
+        console.print(f"  {finding.where}: {finding.message}", soft_wrap=True)
 
 
 def report_json(scores: Sequence[CaseScore], extractor: str, target: str) -> dict[str, Any]:
