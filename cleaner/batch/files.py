@@ -16,6 +16,9 @@ DEFAULT_GLOBS: tuple[str, ...] = tuple(
     for gz in ("", ".gz")
 )
 
+#: The error report a run keeps in its output directory.
+ERROR_REPORT_NAME = "errors.jsonl"
+
 
 @dataclass(frozen=True, slots=True)
 class InputFile:

@@ -15,13 +15,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from cleaner import __version__
-from cleaner.batch.files import write_atomic
+from cleaner.batch.files import ERROR_REPORT_NAME, write_atomic
 
 #: The record's name inside an output directory; beside a jsonl output file it is the file's
 #: name plus "." and this.
 RECORD_NAME = "cleaner-run.json"
 #: Files of an output directory that are not outputs.
-BOOKKEEPING_NAMES = frozenset({RECORD_NAME, "errors.jsonl"})
+BOOKKEEPING_NAMES = frozenset({RECORD_NAME, ERROR_REPORT_NAME})
 #: How each setting is named in messages: as the option that sets it.
 _SETTING_NAMES = {"version": "cleaner version", "extractor": "--extractor", "format": "--format",
                   "input_type": "--input-type", "include_title": "--include-title",

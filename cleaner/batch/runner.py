@@ -23,6 +23,7 @@ from typing import BinaryIO, Literal, TextIO
 
 from cleaner.batch.files import (
     DEFAULT_GLOBS,
+    ERROR_REPORT_NAME,
     InputFile,
     iter_inputs,
     output_name,
@@ -44,7 +45,6 @@ HARD_LIMIT_FACTOR = 1.5
 WORKER_TASKS = 500
 #: Tasks kept in flight per worker: enough to keep workers busy, few enough to keep memory flat.
 IN_FLIGHT_PER_JOB = 4
-ERROR_REPORT_NAME = "errors.jsonl"
 
 #: written: cleaned; skipped: its output was there already; failed: reported in errors.jsonl;
 #: ignored: found in a directory, but its name matches none of the patterns.

@@ -13,6 +13,7 @@ from cleaner.bench.peers import installed_peers
 from cleaner.bench.runner import BenchWorkerError, Candidate, RunResult, run_candidates
 from cleaner.build_info import build_kind
 from cleaner.cli.common import (
+    TEXT_FORMS,
     check_choice,
     check_inputs,
     choices_metavar,
@@ -20,7 +21,6 @@ from cleaner.cli.common import (
     stderr_console,
     stdout_console,
 )
-from cleaner.cli.score_cmd import TEXT_FORMS
 from cleaner.extractors import REGISTRY
 from cleaner.scoring.cases import CaseError, load_cases
 from cleaner.scoring.metrics import body_score, shingle_overlap, snippets_found

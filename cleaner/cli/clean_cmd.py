@@ -18,7 +18,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from cleaner.batch.files import DEFAULT_GLOBS
+from cleaner.batch.files import DEFAULT_GLOBS, ERROR_REPORT_NAME
 from cleaner.batch.run_record import SettingsMismatchError
 from cleaner.batch.runner import (
     BatchConfig,
@@ -222,5 +222,5 @@ def _summary_line(summary: Summary, config: BatchConfig) -> str:
         f"({summary.docs_per_second:.1f} docs/s, {config.jobs} jobs)"
     )
     if summary.failed and config.out is not None and config.fmt != "jsonl":
-        line += f"; failures listed in {config.out / 'errors.jsonl'}"
+        line += f"; failures listed in {config.out / ERROR_REPORT_NAME}"
     return line

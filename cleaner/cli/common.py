@@ -119,6 +119,8 @@ INPUT_TYPES = ("auto", "text", "html")
 INPUT_TYPE_HELP = ("Input type: auto (by file name: .html/.htm and the like are HTML; else "
                    "sniffed from the content), text or html.")
 INPUT_TYPE_METAVAR = choices_metavar(INPUT_TYPES)
+#: The text-dump forms of a benchmark folder (score and bench --text).
+TEXT_FORMS = ("w3m", "lynx")
 
 
 class Command(TyperCommand):

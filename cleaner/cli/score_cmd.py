@@ -16,6 +16,7 @@ from cleaner.cli.common import (
     EXTRACTOR_HELP,
     EXTRACTOR_METAVAR,
     STDIN,
+    TEXT_FORMS,
     check_choice,
     check_extractor,
     check_inputs,
@@ -33,8 +34,6 @@ from cleaner.scoring.report import print_findings, print_report, report_json
 
 #: The floors file ``score`` uses when TARGET holds one and --baseline is not given.
 DEFAULT_FLOORS_NAME = "floors.json"
-#: The text-dump forms of a benchmark folder.
-TEXT_FORMS = ("w3m", "lynx")
 
 
 def score_command(
