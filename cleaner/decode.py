@@ -1,12 +1,16 @@
 """Bytes to text: BOM, then a declared charset, then UTF-8, then a fallback that never raises.
 
 Binary payloads (PDF, images, archives, executables) are refused here with a clear error, so
-later stages only ever see text.
+later stages only ever see text. Nothing else is ever raised: a declared charset that Python
+cannot decode a document with (``base64``, ``rot13``, ``undefined``...) or that cannot be the
+encoding of a declaration found by reading the bytes as ASCII (``cp037``, ``utf-16``,
+``utf-7``...) is ignored, as if the page declared nothing.
 """
 
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from dataclasses import dataclass
 
@@ -74,6 +78,21 @@ _WHATWG_ALIASES = {
 }
 FALLBACK_ENCODING = "windows-1252"
 
+#: Printable ASCII and the whitespace of text: what a declared encoding must read as ASCII.
+_ASCII_TEXT = bytes(range(0x20, 0x7F)) + b"\t\n\r"
+#: The probe a declared codec decodes: every byte of ``_ASCII_TEXT`` followed by every other, so
+#: that the two-byte sequences codecs give a meaning to show (utf-7's "+A", HZ's "~{", the escape
+#: codecs' "\\n" and "\\u"), then a host name with a label the idna codec decodes.
+_ASCII_PROBE = (b"".join(bytes((a, b)) for a in _ASCII_TEXT for b in _ASCII_TEXT)
+                + b" www.xn--bcher-kva.example ")
+#: The characters markup is written with, which a declared codec must decode to themselves. The
+#: rest of ASCII may read as another character, one per byte: Shift_JIS-2004 reads 0x5C as "¥"
+#: and 0x7E as "‾" (JIS X 0201), cp864 reads "%" as the Arabic percent sign.
+_MARKUP_BYTES = frozenset(
+    b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+    b"<>/!?=\"'-&#;:._ \t\n\r"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
@@ -109,8 +128,8 @@ def decode(data: bytes) -> Decoded:
             return Decoded(_without_nuls(utf8, has_nul), "utf-8", "utf-8")
         try:
             return Decoded(_without_nuls(data.decode(declared), has_nul), declared, "declared")
-        except UnicodeDecodeError:
-            pass
+        except (UnicodeError, LookupError):
+            pass  # not in the declared encoding after all
     if utf8 is not None:
         return Decoded(_without_nuls(utf8, has_nul), "utf-8", "utf-8")
     damaged = _mostly_utf8(data)
@@ -121,20 +140,42 @@ def decode(data: bytes) -> Decoded:
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The Python codec name of a ``<meta charset>`` or XML declaration in the head, if valid."""
-    match = _DECLARED_CHARSET.search(data[:SNIFF_BYTES])
-    if not match:
-        return None
-    label = (match.group(1) or match.group(2)).decode("ascii").lower()
-    label = _WHATWG_ALIASES.get(label, label)
+    """The Python codec name of the first ``<meta charset>`` or XML declaration in the head that
+    names a text encoding able to read the declaration as it was found: one that reads ASCII as
+    ASCII. Any other declaration (an unknown label, ``base64``, ``cp037``, ``utf-16`` without a
+    BOM, ``utf-7``...) is false by construction or not a text encoding: it is skipped."""
+    for match in _DECLARED_CHARSET.finditer(data[:SNIFF_BYTES]):
+        label = (match.group(1) or match.group(2)).decode("ascii").lower()
+        name = _honoured_codec(_WHATWG_ALIASES.get(label, label))
+        if name is not None:
+            return name
+    return None
+
+
+def _honoured_codec(label: str) -> str | None:
+    """The codec name for ``label`` when it is a text encoding that reads ASCII markup as ASCII;
+    None otherwise (never raises)."""
     try:
         name = codecs.lookup(label).name
-    except LookupError:
+    except (LookupError, ValueError, TypeError):
         return None
-    if name.startswith(("utf-16", "utf-32")):
-        # A UTF-16 declaration inside bytes readable as ASCII is false by construction (WHATWG).
-        return "utf-8"
-    return name
+    return name if _reads_ascii_markup(name) else None
+
+
+@functools.lru_cache(maxsize=256)
+def _reads_ascii_markup(name: str) -> bool:
+    """Whether codec ``name`` is a text encoding that decodes ASCII one character per byte, and
+    the characters of markup to themselves."""
+    try:
+        if not codecs.lookup(name)._is_text_encoding:
+            return False  # base64, rot13, hex, zlib, bz2, uu, quopri: bytes to bytes
+        text = _ASCII_PROBE.decode(name)
+    except (LookupError, ValueError, TypeError):
+        return False  # undefined, punycode, idna, utf-7, utf-32, HZ, the escape codecs, cp424
+    if len(text) != len(_ASCII_PROBE):
+        return False  # utf-16: two bytes a character
+    return all(char == chr(byte) for char, byte in zip(text, _ASCII_PROBE, strict=True)
+               if byte in _MARKUP_BYTES)  # false for EBCDIC (cp037, cp500, cp1140...)
 
 
 def _refuse_binary(data: bytes) -> None:
@@ -184,9 +225,13 @@ def _mostly_utf8(data: bytes) -> str | None:
     return text if wide - broken > broken else None
 
 
+@functools.lru_cache(maxsize=512)
 def _is_single_byte(codec_name: str) -> bool:
     """True for 8-bit codecs (latin-1, cp1251, koi8-r...), where every character is one byte."""
-    return all(len(ch.encode(codec_name, errors="ignore")) <= 1 for ch in "é€жא中")
+    try:
+        return all(len(ch.encode(codec_name, errors="ignore")) <= 1 for ch in "é€жא中")
+    except (UnicodeError, LookupError):
+        return False
 
 
 def _clean_text(text: str) -> str:
