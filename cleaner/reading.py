@@ -7,6 +7,7 @@ import dataclasses
 import gzip
 import os
 import stat
+import sys
 import zlib
 from pathlib import Path
 
@@ -43,6 +44,13 @@ def read_document(path: Path, max_bytes: int | None) -> bytes:
     except (gzip.BadGzipFile, zlib.error) as error:
         raise InputError(f"corrupt gzip file: {error}") from None
     data = b"".join(chunks)
+    _check_size(data, max_bytes)
+    return data
+
+
+def read_stdin(max_bytes: int | None) -> bytes:
+    """Standard input's bytes, read no further than the size limit (a pipe may never end)."""
+    data = sys.stdin.buffer.read(max_bytes + 1 if max_bytes is not None else -1)
     _check_size(data, max_bytes)
     return data
 

@@ -1,8 +1,10 @@
-"""Finding input files in the folders given, and writing outputs atomically."""
+"""Finding input files in the folders given, naming their outputs, and writing outputs
+atomically."""
 
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
@@ -15,7 +17,6 @@ DEFAULT_GLOBS: tuple[str, ...] = tuple(
     for pattern in ("*.txt", "*.html", "*.htm", "*.xhtml", "*.xht", "*.shtml")
     for gz in ("", ".gz")
 )
-
 #: The error report a run keeps in its output directory.
 ERROR_REPORT_NAME = "errors.jsonl"
 
@@ -29,6 +30,9 @@ class InputFile:
     #: False for a file found in a directory whose name matches none of the patterns: it is
     #: counted, not cleaned.
     selected: bool = True
+    #: Why the file cannot be taken, as (kind, message): a folder the walk could not list
+    #: ("io"), a link out of the tree ("link"). It is reported as failed.
+    problem: tuple[str, str] | None = None
 
 
 def name_matches(name: str, globs: Sequence[str]) -> bool:
@@ -37,23 +41,60 @@ def name_matches(name: str, globs: Sequence[str]) -> bool:
     return any(fnmatchcase(name, pattern.lower()) for pattern in globs)
 
 
-def iter_inputs(paths: Sequence[Path], globs: Sequence[str] = DEFAULT_GLOBS,
+def iter_inputs(paths: Sequence[Path], globs: Sequence[str] = DEFAULT_GLOBS, *,
+                skip: Sequence[Path] = (), follow_links: bool = False,
                 ) -> Iterator[InputFile]:
     """Every file under ``paths`` in a stable order, streamed (never listed all at once).
 
-    A file argument is taken whatever its name; in directories, files whose names match none
-    of ``globs`` come out unselected. Directory symlinks are not followed (so a link loop
-    cannot trap the walk).
+    A file argument is taken whatever its name. In directories, files whose names match none
+    of ``globs`` come out unselected; a folder that cannot be listed, and (unless
+    ``follow_links``) a file link that leads out of the folder walked, come out with their
+    problem. The folders and files in ``skip`` (the run's own output) are left out of every
+    walk. Directory links are not followed (so a link loop cannot trap the walk).
     """
+    skipped = {path.resolve() for path in skip}
     for root in paths:
-        if root.is_dir():
-            for directory, subdirs, files in os.walk(root):
-                subdirs.sort()
-                for name in sorted(files):
-                    path = Path(directory, name)
-                    yield InputFile(path, path.relative_to(root), name_matches(name, globs))
-        else:
+        if not root.is_dir():
             yield InputFile(root, Path(root.name))
+            continue
+        real_root = root.resolve()
+        errors: list[OSError] = []
+        for directory, subdirs, files in os.walk(root, onerror=errors.append):
+            yield from _unlisted(errors, root)
+            here = Path(directory)
+            subdirs[:] = sorted(name for name in subdirs
+                                if not skipped or (here / name).resolve() not in skipped)
+            real_here = here.resolve() if skipped else here
+            for name in sorted(files):
+                path = here / name
+                if skipped and real_here / name in skipped:
+                    continue
+                selected = name_matches(name, globs)
+                problem = None if follow_links or not selected else _link_out_of(path, real_root)
+                yield InputFile(path, path.relative_to(root), selected, problem)
+        yield from _unlisted(errors, root)
+
+
+def _unlisted(errors: list[OSError], root: Path) -> Iterator[InputFile]:
+    """The folders a walk could not list, as inputs with that problem (and forget them)."""
+    for error in errors:
+        yield InputFile(Path(error.filename or root), Path(), True,
+                        ("io", f"cannot list this folder: {error.strerror or error}"))
+    errors.clear()
+
+
+def _link_out_of(path: Path, real_root: Path) -> tuple[str, str] | None:
+    """The problem with a file link whose target lies outside ``real_root``, else None."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError):  # a link loop: reading it fails, and says so
+        return None
+    if target.is_relative_to(real_root):
+        return None
+    return ("link", f"a link to {display_path(target)}, outside the folder walked: not "
+                    f"followed (--follow-links follows it)")
 
 
 def output_name(relative: Path, fmt: str) -> Path:
@@ -62,25 +103,29 @@ def output_name(relative: Path, fmt: str) -> Path:
     return relative.with_name(f"{name}.{fmt}")
 
 
-def temporary_path(path: Path) -> Path:
-    """The hidden file beside ``path`` that is written first and renamed over it."""
-    return path.with_name(f".{path.name}.tmp")
+def display_path(path: Path | str) -> str:
+    """A path as text that can always be written out (JSON, a terminal): bytes of a file
+    name that are not UTF-8 become ``\\xNN`` escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, scratch: Path | None = None) -> None:
     """Write ``data`` to ``path`` so that a reader (or a killed run) never sees a partial file.
 
-    The data goes to a hidden temporary file beside ``path`` that is renamed over it. No fsync:
-    this guards against killed runs, not power loss, and costs nothing per file. The temporary
-    name depends on ``path`` alone, so the rerun after a kill (which redoes the files whose
-    output is missing) reuses and renames any temporary file the killed run left behind.
+    The data goes to a temporary file of a name no other process uses, in ``scratch`` (a
+    folder on the same file system, which the run empties when it starts and ends) or beside
+    ``path``, and is renamed over ``path``. No fsync: this guards against killed runs, not
+    power loss, and costs nothing per file.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = temporary_path(path)
+    unique = f"{os.getpid()}.{secrets.token_hex(6)}.tmp"
+    temporary = scratch / unique if scratch is not None else path.with_name(
+        f".{path.name}.{unique}")
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        with temporary.open("wb") as handle:
-            handle.write(data)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
         os.replace(temporary, path)
     finally:
-        if temporary.exists():
-            temporary.unlink()
+        if os.path.lexists(temporary):
+            os.unlink(temporary)

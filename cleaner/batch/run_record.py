@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import json
 import os
+from contextlib import suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from cleaner import __version__
+from cleaner.batch.errors import BatchRefusedError
 from cleaner.batch.files import ERROR_REPORT_NAME, write_atomic
 
 #: The record's name inside an output directory; beside a jsonl output file it is the file's
@@ -51,7 +53,7 @@ class RunSettings:
                 for name, value in mine.items() if theirs[name] != value]
 
 
-class SettingsMismatchError(Exception):
+class SettingsMismatchError(BatchRefusedError):
     """The output holds results of other settings, or of unknown ones."""
 
 
@@ -64,19 +66,24 @@ class OutputRecord:
     settings: RunSettings
     #: The output may still hold results of other settings: the record waits for the run's end.
     pending: bool
+    #: Where the record's temporary file goes (the run's scratch folder), if anywhere special.
+    scratch: Path | None = None
 
     @property
     def path(self) -> Path:
         return record_path(self.out, self.fmt)
 
     def write(self) -> None:
-        write_atomic(self.path, (json.dumps(asdict(self.settings), indent=2) + "\n").encode())
+        write_atomic(self.path, (json.dumps(asdict(self.settings), indent=2) + "\n").encode(),
+                     self.scratch)
 
     def complete(self, written: int) -> None:
         """At the end of a run that went through all its inputs: record the settings if they
-        now account for every output (the run wrote each file there)."""
+        now account for every output (the run wrote each file there). Left unrecorded when
+        it cannot be written: the next run then asks for --force, never trusts old outputs."""
         if self.pending and count_outputs(self.out) == written:
-            self.write()
+            with suppress(OSError):
+                self.write()
 
 
 def record_path(out: Path, fmt: str) -> Path:
@@ -86,12 +93,13 @@ def record_path(out: Path, fmt: str) -> Path:
     return out / RECORD_NAME
 
 
-def open_record(out: Path, fmt: str, settings: RunSettings, force: bool) -> OutputRecord:
+def open_record(out: Path, fmt: str, settings: RunSettings, force: bool,
+                scratch: Path | None = None) -> OutputRecord:
     """Check ``out`` before a run: refuse to add to results of other or unknown settings unless
     ``force``; record ``settings`` now where the output holds nothing else."""
     path = record_path(out, fmt)
     recorded = _read(path)
-    record = OutputRecord(out, fmt, settings, pending=False)
+    record = OutputRecord(out, fmt, settings, pending=False, scratch=scratch)
     if recorded == settings:
         return record
     holds_files = _holds_outputs(out, fmt)
@@ -106,18 +114,25 @@ def open_record(out: Path, fmt: str, settings: RunSettings, force: bool) -> Outp
                 f"{out} already holds outputs, and no {path.name} says which settings wrote "
                 f"them (a --force run that was stopped, or given only some of the inputs, "
                 f"leaves it so). Rerun with --force over all the inputs, or choose a new -o")
-    if holds_files and fmt != "jsonl":  # a forced jsonl run starts its file afresh
-        path.unlink(missing_ok=True)
-        return OutputRecord(out, fmt, settings, pending=True)
-    record.write()
+    try:
+        if holds_files and fmt != "jsonl":  # a forced jsonl run starts its file afresh
+            path.unlink(missing_ok=True)
+            return OutputRecord(out, fmt, settings, pending=True, scratch=scratch)
+        record.write()
+    except OSError as error:
+        raise BatchRefusedError(f"cannot write {path}: {error.strerror or error}") from None
     return record
 
 
 def count_outputs(out: Path) -> int:
     """Files in an output directory that are outputs (not the record, the error report or a
-    hidden temporary file)."""
-    return sum(1 for _, _, files in os.walk(out) for name in files
-               if name not in BOOKKEEPING_NAMES and not name.startswith("."))
+    hidden file such as the run's lock and temporary files)."""
+    count = 0
+    for _, subdirs, files in os.walk(out):
+        subdirs[:] = [name for name in subdirs if not name.startswith(".")]
+        count += sum(1 for name in files
+                     if name not in BOOKKEEPING_NAMES and not name.startswith("."))
+    return count
 
 
 def _read(path: Path) -> RunSettings | None:
@@ -133,4 +148,4 @@ def _read(path: Path) -> RunSettings | None:
 def _holds_outputs(out: Path, fmt: str) -> bool:
     if fmt == "jsonl":
         return out.exists() and out.stat().st_size > 0
-    return out.is_dir() and any(out.iterdir())
+    return out.is_dir() and any(not entry.name.startswith(".") for entry in out.iterdir())

@@ -13,23 +13,27 @@ import os
 import signal
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 from typing import BinaryIO, Literal, TextIO
 
+from cleaner.batch.errors import BatchStoppedError
 from cleaner.batch.files import (
     DEFAULT_GLOBS,
     ERROR_REPORT_NAME,
     InputFile,
+    display_path,
     iter_inputs,
     output_name,
-    temporary_path,
     write_atomic,
 )
+from cleaner.batch.output_dir import OutputHold, hold_output, skipped_by_walks
 from cleaner.batch.run_record import RunSettings, open_record
 from cleaner.errors import CleanerError, InputTimeoutError
 from cleaner.options import Options
@@ -64,6 +68,8 @@ class BatchConfig:
     force: bool = False
     #: File-name patterns taken from directories.
     globs: tuple[str, ...] = DEFAULT_GLOBS
+    #: Follow file links that lead out of the folder walked (else reported, not followed).
+    follow_links: bool = False
 
     def settings(self) -> RunSettings:
         """The settings that decide the outputs' content, recorded beside them."""
@@ -102,6 +108,8 @@ class Summary:
     #: Of the written documents, those whose body came out empty.
     empty: int = 0
     seconds: float = 0.0
+    #: Why the error report could not be written (a full disk...), if it could not.
+    report_problem: str | None = None
 
     @property
     def processed(self) -> int:
@@ -132,6 +140,8 @@ class _Task:
     #: A --force run with other settings: when this file fails, the output an earlier run
     #: left for it goes (it is not this run's, and would keep the output's record pending).
     drop_stale: bool = False
+    #: Where temporary files go (the run's scratch folder in the output).
+    scratch: Path | None = None
 
 
 def process_file(task: _Task) -> Outcome:
@@ -144,14 +154,14 @@ def process_file(task: _Task) -> Outcome:
 
 
 def _clean_one(task: _Task) -> Outcome:
-    source = str(task.source)
+    source = display_path(task.source)
     try:
         with hard_time_limit(task.options.timeout):
             result = clean_file(task.source, task.options, source=source)
         rendered = render(result, task.fmt)
         if task.target is None:
             return Outcome(source, "written", record=rendered, empty_body=result.empty_body)
-        write_atomic(task.target, rendered)
+        write_atomic(task.target, rendered, task.scratch)
         return Outcome(source, "written", empty_body=result.empty_body)
     except CleanerError as error:
         return Outcome(source, "failed", getattr(error, "kind", "input"), str(error))
@@ -194,26 +204,45 @@ def hard_time_limit(seconds: float | None) -> Iterator[None]:
 
 def count_inputs(config: BatchConfig) -> int:
     """Number of input files to clean (a separate streaming pass, for the progress bar)."""
-    return sum(item.selected for item in iter_inputs(config.paths, config.globs))
+    skip = skipped_by_walks(config.out, config.fmt) if config.out is not None else []
+    return sum(item.selected for item in iter_inputs(config.paths, config.globs, skip=skip,
+                                                     follow_links=config.follow_links))
 
 
 def run_batch(config: BatchConfig, on_outcome: Callable[[Outcome], None]) -> Summary:
     """Clean every input of ``config``; ``on_outcome`` hears about each file as it finishes.
 
-    Raises SettingsMismatchError, before anything is written, when the output holds results
-    of other settings (see run_record).
+    Raises BatchRefusedError before anything is cleaned (the output is another run's,
+    overlaps the inputs, holds results of other settings, or cannot be written), and
+    BatchStoppedError when a signal or a jsonl output that can no longer be written stops the
+    run (what it wrote is whole; the same command resumes it).
     """
     started = time.perf_counter()
-    record = (open_record(config.out, config.fmt, config.settings(), config.force)
+    hold = hold_output(config.out, config.fmt, config.paths) if config.out is not None else None
+    try:
+        return _run_held(config, on_outcome, hold, started)
+    finally:
+        if hold is not None:
+            hold.release()
+
+
+def _run_held(config: BatchConfig, on_outcome: Callable[[Outcome], None],
+              hold: OutputHold | None, started: float) -> Summary:
+    scratch = hold.scratch if hold is not None else None
+    record = (open_record(config.out, config.fmt, config.settings(), config.force, scratch)
               if config.out is not None else None)
     summary = Summary()
     sink = _JsonlSink.open(config) if config.fmt == "jsonl" else None
     report = _ErrorReport(None if config.out is None or config.fmt == "jsonl"
-                          else config.out / ERROR_REPORT_NAME)
+                          else config.out / ERROR_REPORT_NAME, scratch)
 
     def finish(outcome: Outcome) -> None:
         if sink is not None and outcome.record is not None:
-            sink.write(outcome.record)
+            try:
+                sink.write(outcome.record)
+            except OSError as error:
+                raise BatchStoppedError(f"cannot write {config.out}: "
+                                        f"{error.strerror or error}", summary) from None
         if outcome.status == "failed":
             report.add(outcome)
         summary.add(outcome)
@@ -221,49 +250,124 @@ def run_batch(config: BatchConfig, on_outcome: Callable[[Outcome], None]) -> Sum
 
     completed = False
     try:
-        work = _plan(config, sink.done if sink else frozenset(),
-                     drop_stale=record is not None and record.pending)
-        if config.jobs <= 1:
-            for item in work:
-                finish(item if isinstance(item, Outcome) else process_file(item))
-        else:
-            _run_parallel(work, config.jobs, finish)
+        with _signals_stop_the_run():
+            work = _plan(config, sink.done if sink else frozenset(),
+                         drop_stale=record is not None and record.pending, scratch=scratch)
+            if config.jobs <= 1:
+                for item in work:
+                    finish(item if isinstance(item, Outcome) else process_file(item))
+            else:
+                _run_parallel(work, config.jobs, finish)
         completed = True
+    except (KeyboardInterrupt, _Signalled) as stop:
+        number = stop.number if isinstance(stop, _Signalled) else signal.SIGINT
+        raise BatchStoppedError(f"stopped by {signal.Signals(number).name}", summary,
+                                number) from None
     finally:
         if sink is not None:
             sink.close()
-        report.close(publish=completed)
+        summary.report_problem = report.close(publish=completed)
+        summary.seconds = time.perf_counter() - started
     if record is not None:
         record.complete(summary.written)
-    summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _plan(config: BatchConfig, done: frozenset[str], drop_stale: bool,
+class _Signalled(BaseException):
+    """SIGTERM or SIGHUP arrived: the run stops as it does on Ctrl-C."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+@contextmanager
+def _signals_stop_the_run() -> Iterator[None]:
+    """While the run goes, SIGTERM and SIGHUP (a scheduler, a closed terminal) stop it as
+    Ctrl-C does: workers ended, outputs whole, the report of what was done kept."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(number: int, frame: object) -> None:
+        raise _Signalled(number)
+
+    signals = [signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+    previous = {number: signal.signal(number, stop) for number in signals}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _plan(config: BatchConfig, done: frozenset[str], drop_stale: bool, scratch: Path | None,
           ) -> Iterator[_Task | Outcome]:
-    """Tasks in input order; inputs with an output already there come out as skipped."""
-    seen_targets: set[Path] = set()
-    for item in iter_inputs(config.paths, config.globs):
-        source = str(item.path)
-        if not item.selected:
-            yield Outcome(source, "ignored")
-            continue
-        target = _target(config, item)
-        if target is None:
-            if source in done and not config.force:
-                yield Outcome(source, "skipped")
-                continue
+    """Tasks in input order; inputs with an output already there come out as skipped, and
+    every input that cannot be cleaned as asked (a name collision, an output that would
+    overwrite an input, a folder that cannot be listed...) as failed."""
+    skip = skipped_by_walks(config.out, config.fmt) if config.out is not None else []
+    items = iter_inputs(config.paths, config.globs, skip=skip,
+                        follow_links=config.follow_links)
+    explicit_files = {path.resolve() for path in config.paths if not path.is_dir()}
+    seen_targets: set[Path] | None = set() if len(config.paths) > 1 else None
+    for _, folder in groupby(items, key=lambda item: item.path.parent):
+        for item, target, problem in _targets_of_folder(config, list(folder)):
+            source = display_path(item.path)
+            if not item.selected:
+                yield Outcome(source, "ignored")
+            elif problem is not None:
+                yield Outcome(source, "failed", problem[0], problem[1])
+            elif target is None:  # jsonl: the record goes back to this process
+                if source in done and not config.force:
+                    yield Outcome(source, "skipped")
+                else:
+                    yield _Task(item.path, None, config.fmt, config.options, drop_stale, scratch)
+            else:
+                outcome = _check_target(config, source, target, explicit_files, seen_targets)
+                yield outcome if outcome is not None else _Task(
+                    item.path, target, config.fmt, config.options, drop_stale, scratch)
+
+
+def _targets_of_folder(config: BatchConfig, folder: list[InputFile],
+                       ) -> Iterator[tuple[InputFile, Path | None, tuple[str, str] | None]]:
+    """Each input of one folder with its output path and its problem (kind, message), if
+    any: inputs whose outputs would have one name (page.html and page.html.gz) are all
+    failed, whatever order they would run in."""
+    targets = [_target(config, item) if item.selected and item.problem is None else None
+               for item in folder]
+    counts = Counter(target for target in targets if target is not None)
+    for item, target in zip(folder, targets, strict=True):
+        if item.problem is not None:
+            yield item, None, item.problem
+        elif target is not None and counts[target] > 1:
+            others = [display_path(other.path.name) for other, same in zip(folder, targets,
+                                                                          strict=True)
+                      if same == target and other is not item]
+            yield item, target, ("collision", f"{', '.join(others)} would write the same "
+                                              f"output, {display_path(target)}")
         else:
-            if len(config.paths) > 1:
-                if target in seen_targets:
-                    yield Outcome(source, "failed", "collision",
-                                  f"output {target} is already taken by another input")
-                    continue
-                seen_targets.add(target)
-            if not config.force and target.exists():
-                yield Outcome(source, "skipped")
-                continue
-        yield _Task(item.path, target, config.fmt, config.options, drop_stale)
+            yield item, target, None
+
+
+def _check_target(config: BatchConfig, source: str, target: Path, explicit_files: set[Path],
+                  seen_targets: set[Path] | None) -> Outcome | None:
+    """The outcome for an input whose output cannot or need not be written; None to clean."""
+    shown = display_path(target)
+    if explicit_files and target.resolve() in explicit_files:
+        return Outcome(source, "failed", "overlap",
+                       f"its output {shown} is an input of this run; choose another -o")
+    if seen_targets is not None:
+        if target in seen_targets:
+            return Outcome(source, "failed", "collision",
+                           f"output {shown} is already taken by another input")
+        seen_targets.add(target)
+    try:
+        if not config.force and target.exists():
+            return Outcome(source, "skipped")
+    except OSError as error:
+        return Outcome(source, "failed", "name", f"output {shown}: {error.strerror or error}")
+    return None
 
 
 def _target(config: BatchConfig, item: InputFile) -> Path | None:
@@ -317,8 +421,23 @@ def _run_parallel(
                 for number, task in sorted(crashed, key=lambda entry: entry[0]):
                     ready[number] = _process_isolated(task)
                 pool = _worker_pool(jobs)
+    except BaseException:
+        _end_workers(pool)  # a signal or a failed output: stop now, not after the tasks
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _end_workers(pool: ProcessPoolExecutor) -> None:
+    """Terminate the pool's worker processes (Python 3.14 has terminate_workers(); before it,
+    the pool keeps them in ``_processes``)."""
+    terminate = getattr(pool, "terminate_workers", None)
+    if terminate is not None:
+        terminate()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with suppress(OSError, ValueError):
+            process.terminate()
 
 
 def _worker_pool(jobs: int) -> ProcessPoolExecutor:
@@ -388,33 +507,49 @@ def _sources_in(path: Path) -> frozenset[str]:
 class _ErrorReport:
     """errors.jsonl: one JSON line per failed file (path, kind, message), written as failures
     come in (a batch of a million bad files holds none of them in memory) to a temporary file
-    that replaces the report when the run completes. A run where nothing failed removes an
-    old report."""
+    in the run's scratch folder that replaces the report when the run completes. A run where
+    nothing failed removes an old report. A report that cannot be written (a full disk) is
+    given up, and says why, without stopping the run."""
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, scratch: Path | None) -> None:
         #: The report's path and the temporary file written until the run completes; None
         #: when the run keeps no report.
-        self.files = (path, temporary_path(path)) if path is not None else None
+        self.files = None if path is None or scratch is None else (path, scratch / path.name)
         self.handle: TextIO | None = None
+        self.problem: str | None = None
 
     def add(self, outcome: Outcome) -> None:
-        if self.files is None:
+        if self.files is None or self.problem is not None:
             return
-        path, temporary = self.files
-        if self.handle is None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.handle = temporary.open("w", encoding="utf-8")
-        self.handle.write(outcome.error_record() + "\n")
+        try:
+            if self.handle is None:
+                self.handle = self.files[1].open("w", encoding="utf-8")
+            self.handle.write(outcome.error_record() + "\n")
+        except OSError as error:
+            self._give_up(error)
 
-    def close(self, publish: bool) -> None:
+    def close(self, publish: bool) -> str | None:
+        """Put the report in place (``publish``) or drop it; why it could not be, if so."""
         if self.files is None:
-            return
+            return None
         path, temporary = self.files
+        try:
+            if self.handle is not None:
+                self.handle.close()
+                if publish and self.problem is None:
+                    os.replace(temporary, path)
+            elif publish and self.problem is None:
+                path.unlink(missing_ok=True)
+        except OSError as error:
+            self._give_up(error)
+        return self.problem
+
+    def _give_up(self, error: OSError) -> None:
+        self.problem = error.strerror or str(error)
         if self.handle is not None:
-            self.handle.close()
-            if publish:
-                os.replace(temporary, path)
-            else:
-                temporary.unlink(missing_ok=True)
-        elif publish and path.exists():
-            path.unlink()
+            with suppress(OSError):
+                self.handle.close()
+            self.handle = None
+        assert self.files is not None
+        with suppress(OSError):
+            self.files[1].unlink(missing_ok=True)

@@ -18,8 +18,8 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from cleaner.batch.errors import BatchRefusedError, BatchStoppedError
 from cleaner.batch.files import DEFAULT_GLOBS, ERROR_REPORT_NAME
-from cleaner.batch.run_record import SettingsMismatchError
 from cleaner.batch.runner import (
     BatchConfig,
     Outcome,
@@ -49,6 +49,7 @@ from cleaner.errors import CleanerError
 from cleaner.options import Options
 from cleaner.output import FORMATS, render
 from cleaner.pipeline import clean_document
+from cleaner.reading import read_stdin
 
 DEFAULT_MAX_BYTES = Options().max_bytes
 
@@ -99,6 +100,10 @@ def clean_command(
         "document only: a file or -).",
         show_default=False,
     )] = None,
+    follow_links: Annotated[bool, typer.Option(
+        "--follow-links", help="Clean files that links in a folder lead to outside it (by "
+        "default they are reported, not followed).",
+    )] = False,
     max_bytes: Annotated[int, typer.Option(
         "--max-bytes", min=1, metavar="BYTES", help="Skip (and report) documents larger than "
         "this.",
@@ -137,11 +142,17 @@ def clean_command(
         options=options,
         force=force,
         globs=tuple(globs) if globs else DEFAULT_GLOBS,
+        follow_links=follow_links,
     )
+    console = stderr_console()
     try:
         summary = _run_with_progress(config, quiet)
-    except SettingsMismatchError as error:
+    except BatchRefusedError as error:
         usage_error(str(error))
+    except BatchStoppedError as stopped:
+        console.print(_summary_line(stopped.summary, config))
+        print_error(f"{stopped}; what was written is whole: the same command resumes the run")
+        raise typer.Exit(128 + stopped.signal_number if stopped.signal_number else 1) from None
     raise typer.Exit(1 if summary.failed else 0)
 
 
@@ -167,7 +178,7 @@ def _output(out: str | None, fmt: str) -> Path | None:
 
 def _clean_stdin(options: Options, fmt: str) -> int:
     try:
-        data = sys.stdin.buffer.read()
+        data = read_stdin(options.max_bytes)
         with hard_time_limit(options.timeout):
             result = clean_document(data, options, source=STDIN)
     except CleanerError as error:
@@ -221,6 +232,9 @@ def _summary_line(summary: Summary, config: BatchConfig) -> str:
         f"failed {summary.failed}{ignored} in {summary.seconds:.2f}s "
         f"({summary.docs_per_second:.1f} docs/s, {config.jobs} jobs)"
     )
-    if summary.failed and config.out is not None and config.fmt != "jsonl":
+    if summary.report_problem is not None:
+        line += (f"; the error report could not be written ({summary.report_problem}): "
+                 f"the failures are the 'failed' lines above")
+    elif summary.failed and config.out is not None and config.fmt != "jsonl":
         line += f"; failures listed in {config.out / ERROR_REPORT_NAME}"
     return line

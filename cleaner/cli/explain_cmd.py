@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -27,6 +26,7 @@ from cleaner.errors import CleanerError
 from cleaner.labels import Label
 from cleaner.options import Options
 from cleaner.pipeline import clean_document, clean_file
+from cleaner.reading import read_stdin
 
 #: One colour per label, so a glance shows what was kept (green) and what was dropped.
 LABEL_STYLES: dict[Label, str] = {
@@ -71,7 +71,7 @@ def explain_command(
     options = Options(extractor=extractor, url=url, input_type=input_type)  # type: ignore[arg-type]
     try:
         if path == STDIN:
-            result = clean_document(sys.stdin.buffer.read(), options, source=STDIN)
+            result = clean_document(read_stdin(options.max_bytes), options, source=STDIN)
         else:
             result = clean_file(Path(path), options)
     except (CleanerError, OSError) as error:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 import tempfile
 from pathlib import Path
 from typing import Annotated
@@ -27,6 +26,8 @@ from cleaner.cli.common import (
     usage_error,
 )
 from cleaner.extractors import REGISTRY
+from cleaner.options import Options
+from cleaner.reading import read_stdin
 from cleaner.scoring import gate
 from cleaner.scoring.cases import Case, CaseError, is_bench_folder, load_cases, page_case
 from cleaner.scoring.evaluate import CaseScore, score_cases
@@ -114,7 +115,7 @@ def _cases(target: str, gold: Path | None, text: str | None, html: bool, scratch
         page = Path(target)
         if target == STDIN:
             page = scratch / "stdin"
-            page.write_bytes(sys.stdin.buffer.read())
+            page.write_bytes(read_stdin(Options().max_bytes))
         form = "html" if html else "text" if text else None
         return [page_case(page, gold, form, name="<stdin>" if target == STDIN else None)]
     except (CaseError, ValueError) as error:
