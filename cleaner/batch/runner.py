@@ -23,7 +23,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import BinaryIO, Literal, TextIO
 
-from cleaner.batch.errors import BatchStoppedError
+from cleaner.batch.errors import BatchRefusedError, BatchStoppedError
 from cleaner.batch.files import (
     DEFAULT_GLOBS,
     ERROR_REPORT_NAME,
@@ -466,13 +466,18 @@ class _JsonlSink:
 
     @classmethod
     def open(cls, config: BatchConfig) -> _JsonlSink:
+        """Standard output, or the file (BatchRefusedError when it cannot be read or
+        written)."""
         import sys
 
         if config.out is None:
             return cls(sys.stdout.buffer, frozenset(), owned=False)
-        done = frozenset() if config.force else _sources_in(config.out)
-        config.out.parent.mkdir(parents=True, exist_ok=True)
-        handle = config.out.open("wb" if config.force else "ab")
+        try:
+            done = frozenset() if config.force else _sources_in(config.out)
+            handle = config.out.open("wb" if config.force else "ab")
+        except OSError as error:
+            raise BatchRefusedError(f"cannot write {config.out}: "
+                                    f"{error.strerror or error}") from None
         return cls(handle, done, owned=True)
 
     def write(self, record: bytes) -> None:
