@@ -1,15 +1,46 @@
-"""A per-call time limit: checked between the pipeline's stages and inside its long loops.
+"""A per-call time limit: checked between the pipeline's stages and inside its long loops, with
+a signal-based backstop for code that never checks.
 
-Cooperative: a stage running inside a C library (lxml parsing one huge page) or a third-party
-call (trafilatura) finishes before the next check. The batch runner adds a hard limit in its
-worker processes (see cleaner.batch.runner).
+Two mechanisms, as in ``cleaner clean``'s workers:
+
+* ``Deadline.check`` (cooperative): cleaner's own stages and loops ask every CHECK_EVERY items
+  and raise InputTimeoutError once the limit has passed;
+* ``hard_time_limit`` (SIGALRM): interrupts whatever Python code runs, a trafilatura call
+  included, when its time is up. Only where SIGALRM exists and only in a process's main
+  thread; it stays out of the way of an earlier alarm the caller has set, and restores the
+  caller's handler and alarm when it is done.
+
+Neither interrupts a single call into C: lxml parsing one huge page (about 1 s per 15 MB of
+HTML) ends before the next check or signal is handled.
 """
 
 from __future__ import annotations
 
+import math
+import signal
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 from cleaner.errors import InputTimeoutError
+
+#: The hard time limit (SIGALRM) fires at this multiple of the time limit: the pipeline's own
+#: checks come first wherever they can.
+HARD_LIMIT_FACTOR = 1.5
+#: Loops check the deadline once per this many items (a clock read costs more than an item).
+CHECK_EVERY = 256
+
+
+def time_limit(seconds: float | None) -> float | None:
+    """``seconds`` as a time limit: None (and infinity) for no limit; ValueError for a limit
+    that is not a positive number (zero, negative, NaN)."""
+    if seconds is None or seconds == math.inf:
+        return None
+    if not seconds > 0:  # also refuses NaN, which compares false with everything
+        raise ValueError(f"a time limit must be a positive number of seconds, not {seconds}")
+    return float(seconds)
 
 
 class Deadline:
@@ -18,22 +49,137 @@ class Deadline:
     __slots__ = ("seconds", "_end")
 
     def __init__(self, seconds: float | None) -> None:
-        if seconds is not None and seconds <= 0:
-            raise ValueError(f"a time limit must be positive, not {seconds}")
-        self.seconds = seconds
-        self._end = None if seconds is None else time.monotonic() + seconds
+        self.seconds = time_limit(seconds)
+        self._end = None if self.seconds is None else time.monotonic() + self.seconds
 
     def check(self, stage: str, step: str = "") -> None:
         """Raise InputTimeoutError when the time is up (``stage`` and ``step``: where the call
         got to; the message is only put together when it is needed)."""
         if self._end is not None and time.monotonic() > self._end:
-            where = f"{stage} ({step})" if step else stage
-            raise InputTimeoutError(
-                f"gave up after the time limit of {self.seconds:g} s (while {where})"
-            )
+            raise InputTimeoutError(self.message(stage, step))
+
+    def remaining(self) -> float | None:
+        """Seconds left (0.0 once the time is up); None without a limit."""
+        return None if self._end is None else max(0.0, self._end - time.monotonic())
+
+    def message(self, stage: str, step: str = "") -> str:
+        where = f"{stage} ({step})" if step else stage
+        return f"gave up after the time limit of {self.seconds:g} s (while {where})"
+
+    @contextmanager
+    def enforced(self, stage: str) -> Iterator[None]:
+        """Run the block under a hard limit at this deadline (``stage``: what runs, for the
+        message): for a call that never checks, such as trafilatura's. Where no hard limit
+        can be set (see ``hard_limit_usable``) the block runs to its end."""
+        remaining = self.remaining()
+        if remaining is None:
+            yield
+            return
+        if remaining <= 0:
+            raise InputTimeoutError(self.message(stage))
+        with _alarm(remaining, self.message(stage)):
+            yield
 
 
 #: No limit: check() never raises.
 NO_DEADLINE = Deadline(None)
-#: Loops check the deadline once per this many items (a clock read costs more than an item).
-CHECK_EVERY = 256
+
+
+def hard_limit_usable() -> bool:
+    """Whether a hard limit can interrupt code here: SIGALRM exists and this is the main
+    thread (Python runs signal handlers there only)."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+@contextmanager
+def hard_time_limit(seconds: float | None) -> Iterator[None]:
+    """Interrupt whatever runs (trafilatura included) with InputTimeoutError when ``seconds``
+    times HARD_LIMIT_FACTOR have passed: the backstop for the pipeline's own checks.
+
+    No limit for None or infinity (ValueError for zero, negative or NaN). Uses SIGALRM, so only
+    where it exists and only in a main thread; elsewhere the pipeline's own checks are the
+    limit. Nests: inside an earlier alarm (an outer hard limit, or the caller's own) it sets
+    none; inside a later one it restores that one's handler and remaining time when done.
+    """
+    limit = time_limit(seconds)
+    if limit is None:
+        yield
+        return
+    stop = limit * HARD_LIMIT_FACTOR
+    with _alarm(stop, f"gave up after the time limit of {limit:g} s (stopped at {stop:g} s)"):
+        yield
+
+
+#: Seconds after which an alarm whose exception did not stop the block goes off again.
+_AGAIN_AFTER = 0.05
+#: The shortest alarm set (a time that rounds to zero microseconds would cancel it instead).
+_SHORTEST = 0.001
+
+
+class _TimeUp(BaseException):
+    """Raised by the alarm handler: a BaseException, so that the ``except Exception`` (and
+    ``except ValueError``) clauses inside trafilatura do not swallow it; _alarm turns it into
+    InputTimeoutError at its own boundary."""
+
+
+class _AlarmState:
+    __slots__ = ("armed", "fired")
+
+    def __init__(self) -> None:
+        #: Whether the handler may still interrupt the block (cleared before cleaning up).
+        self.armed = True
+        self.fired = False
+
+
+@contextmanager
+def _alarm(seconds: float, message: str) -> Iterator[None]:
+    """Raise InputTimeoutError(message) in the block when ``seconds`` have passed (SIGALRM)."""
+    if not hard_limit_usable():
+        yield
+        return
+    outer_delay, outer_interval = signal.getitimer(signal.ITIMER_REAL)
+    if outer_delay and outer_delay <= seconds:
+        yield  # an alarm already set goes off first: its handler is the limit
+        return
+    state = _AlarmState()
+
+    def time_up(signum: int, frame: object) -> None:
+        state.fired = True
+        if state.armed:
+            # Again soon, should this one be swallowed (raised in a gc callback or __del__,
+            # Python only prints it; or caught by a bare except).
+            signal.setitimer(signal.ITIMER_REAL, _AGAIN_AFTER)
+            raise _TimeUp
+
+    started = time.monotonic()
+    previous = signal.signal(signal.SIGALRM, time_up)
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, _SHORTEST))
+    try:
+        try:
+            yield
+        finally:
+            while True:  # a _TimeUp on the way in: the next try runs through (none comes once
+                # state.armed is False)
+                try:
+                    _disarm(state, previous, outer_delay, outer_interval, started)
+                    break
+                except _TimeUp:
+                    continue
+    except _TimeUp:
+        raise InputTimeoutError(message) from None
+    if state.fired:
+        # The handler ran but its exception never came out of the block: the time is up all
+        # the same.
+        raise InputTimeoutError(message)
+
+
+def _disarm(state: _AlarmState, previous: Any, outer_delay: float, outer_interval: float,
+            started: float) -> None:
+    """Stop the alarm and give the caller back its handler and its own alarm's remaining time."""
+    state.armed = False
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    # None: the handler was not set from Python; the default is the closest there is.
+    signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
+    if outer_delay:
+        left = outer_delay - (time.monotonic() - started)
+        signal.setitimer(signal.ITIMER_REAL, max(left, _SHORTEST), outer_interval)

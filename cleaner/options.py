@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from cleaner.deadline import time_limit
+
 InputType = Literal["text", "html"]
 InputTypeChoice = Literal["auto", "text", "html"]
 
@@ -24,4 +26,9 @@ class Options:
     #: Refuse documents larger than this many bytes (after decompression); None means no limit.
     max_bytes: int | None = 64 * 1024 * 1024
     #: Give up on a document after this many seconds (InputTimeoutError); None: no limit.
+    #: Infinity is taken for None; zero, a negative number or NaN raise ValueError.
     timeout: float | None = None
+
+    def __post_init__(self) -> None:
+        # Normalised here, where every entry (clean(), the CLI, the batch's workers) passes.
+        object.__setattr__(self, "timeout", time_limit(self.timeout))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import re
+from collections.abc import Callable
 from pathlib import Path
 
-from cleaner.deadline import Deadline
+from cleaner.deadline import Deadline, hard_time_limit
 from cleaner.decode import decode
 from cleaner.errors import EmptyInputError, InputTooLargeError
 from cleaner.extractors import resolve_extractor
@@ -14,6 +17,11 @@ from cleaner.parse import parse_html, parse_text
 from cleaner.reading import options_for_file, read_document
 from cleaner.result import Result, build_result
 from cleaner.sniff import sniff_input_type
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: After parsing an HTML document of this many characters, the memory its parse tree held goes
+#: back to the system (release_freed_memory).
+RELEASE_AFTER_CHARS = 4 * 1024 * 1024
 
 
 def clean(
@@ -32,8 +40,12 @@ def clean(
     A file is read as ``cleaner clean`` reads it: gunzipped when its name ends in .gz, and
     HTML when its name says so (.html, .htm, ...); an unreadable one raises OSError.
 
-    ``timeout``: give up after this many seconds with ``cleaner.InputTimeoutError`` (checked
-    between stages and inside cleaner's own loops; a trafilatura call runs to its end).
+    ``timeout``: give up after this many seconds with ``cleaner.InputTimeoutError`` (None or
+    ``float("inf")``: no limit; zero, negative or NaN: ValueError). Checked between stages and
+    inside cleaner's own loops; in a process's main thread (where SIGALRM exists), a signal
+    stops trafilatura at the limit and anything else at 1.5 times it. In other threads a
+    trafilatura call that would not fit in the time left is skipped (the reasons say so). A
+    single C call (lxml parsing a huge page: about 1 s per 15 MB) is never interrupted.
     Raises ``cleaner.InputError`` (or a subclass) for input it cannot treat, and
     ``cleaner.UnknownExtractorError`` for a bad extractor name.
     """
@@ -54,12 +66,22 @@ def clean_file(path: Path, options: Options, *, source: str | None = None) -> Re
 def clean_document(doc: str | bytes, options: Options, *, source: str | None = None) -> Result:
     """``clean`` with an explicit Options object (what the CLI and the scorer use)."""
     deadline = Deadline(options.timeout)
+    # The backstop for the deadline's own checks (inside a caller's, such as the batch
+    # worker's, it stands aside).
+    with hard_time_limit(options.timeout):
+        return _clean_document(doc, options, deadline, source)
+
+
+def _clean_document(doc: str | bytes, options: Options, deadline: Deadline,
+                    source: str | None) -> Result:
     text = document_text(doc, options.max_bytes)
     input_type = sniff_input_type(text) if options.input_type == "auto" else options.input_type
     spec = resolve_extractor(options.extractor, input_type)
     deadline.check("decoding")
     parse = parse_html if input_type == "html" else parse_text
     page = parse(text, url=options.url, deadline=deadline)
+    if input_type == "html" and len(text) >= RELEASE_AFTER_CHARS:
+        release_freed_memory()
     if not page.blocks:
         raise EmptyInputError("the document has no visible text")
     deadline.check("parsing")
@@ -86,11 +108,22 @@ def document_text(doc: str | bytes, max_bytes: int | None) -> str:
         raise InputTooLargeError(
             f"document is {size:,} bytes, above the limit of {max_bytes:,} (max_bytes)"
         )
-    text = doc if isinstance(doc, str) else decode(bytes(doc)).text
+    text = _whole_characters(doc) if isinstance(doc, str) else decode(bytes(doc)).text
     if text.isspace() or not text:
         raise EmptyInputError("the document is empty" if not text else "the document is blank")
     return text
 
+
+def _whole_characters(text: str) -> str:
+    """``text`` with any lone surrogate (half a UTF-16 pair, which no output can be written
+    with) as U+FFFD; most text is checked by one isascii() or one encode."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def _size_over_limit(doc: str | bytes | bytearray | memoryview, max_bytes: int | None,
@@ -108,3 +141,22 @@ def _size_over_limit(doc: str | bytes | bytearray | memoryview, max_bytes: int |
     else:
         size = len(doc)
     return size if size > max_bytes else None
+
+
+def release_freed_memory() -> None:
+    """Give the memory freed by a big parse tree back to the system (glibc's malloc_trim; a
+    no-op where there is none): lxml's tree lives in C's heap, which the Python objects made
+    afterwards do not reuse, so the labelling would add its peak on top of the freed tree's."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        import ctypes
+
+        return getattr(ctypes.CDLL(None), "malloc_trim", None)
+    except (ImportError, OSError):
+        return None

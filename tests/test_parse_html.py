@@ -110,7 +110,7 @@ def test_paths_on_a_page_with_a_very_wide_parent_are_still_lxmls():
     # parent's children once; the paths must not change.
     from lxml import etree
 
-    from cleaner.parse.element_paths import MANY_CHILDREN, ElementPaths, LxmlPaths
+    from cleaner.parse.element_paths import MANY_CHILDREN, LxmlPaths, WalkPaths
 
     wide = MANY_CHILDREN + 200
     html = ("<html><body><div><p>lead</p></div>" + "<p>para <b>x</b></p><div>d</div>" * wide
@@ -123,5 +123,5 @@ def test_paths_on_a_page_with_a_very_wide_parent_are_still_lxmls():
     assert page.blocks[-1].dom.path == "/html/body/h2"
     assert page.blocks[1].dom.path == "/html/body/p[1]"
     # Both path finders agree with getpath on every element, root included.
-    for finder in (ElementPaths(tree), LxmlPaths(tree)):
+    for finder in (WalkPaths(tree), LxmlPaths(tree)):
         assert all(finder.of(e) == tree.getpath(e) for e in tree.iter())

@@ -11,8 +11,7 @@ import pytest
 from helpers import run_cli
 
 from cleaner import InputError, InputTimeoutError, clean
-from cleaner.batch.runner import hard_time_limit
-from cleaner.deadline import Deadline
+from cleaner.deadline import Deadline, hard_time_limit
 
 PARAGRAPH = "The council voted on Monday to repair the harbour ferry before the winter storms.\n\n"
 #: Big enough to take seconds to clean (2.4 to 3.1 s measured; the limit stops it at about 0.6 s).

@@ -35,14 +35,12 @@ from cleaner.batch.files import (
 )
 from cleaner.batch.output_dir import OutputHold, hold_output, skipped_by_walks
 from cleaner.batch.run_record import RunSettings, open_record
-from cleaner.errors import CleanerError, InputTimeoutError
+from cleaner.deadline import hard_time_limit
+from cleaner.errors import CleanerError
 from cleaner.options import Options
 from cleaner.output import OutputFormat, render
 from cleaner.pipeline import clean_file
 
-#: The hard time limit (SIGALRM) fires at this multiple of --timeout: the pipeline's own checks
-#: come first wherever they can.
-HARD_LIMIT_FACTOR = 1.5
 #: Documents a worker process cleans before a fresh one takes over: Python's allocator does not
 #: give memory back, so a worker that lived through 5,000 pages peaked 13 % higher than one
 #: that saw 1,000 (peak RSS, 10,000 vs 2,000 dev pages).
@@ -172,34 +170,6 @@ def _clean_one(task: _Task) -> Outcome:
         return Outcome(source, "failed", "io", message)
     except Exception as error:  # a bug must cost one file, not the batch
         return Outcome(source, "failed", "internal", f"{type(error).__name__}: {error}")
-
-
-@contextmanager
-def hard_time_limit(seconds: float | None) -> Iterator[None]:
-    """Interrupt whatever runs (trafilatura included) with InputTimeoutError when ``seconds``
-    times HARD_LIMIT_FACTOR have passed: the backstop for the pipeline's own checks.
-
-    Uses SIGALRM, so only where it exists and only in a main thread (the batch's workers);
-    elsewhere the pipeline's own checks are the limit.
-    """
-    usable = (seconds is not None and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
-    if not usable:
-        yield
-        return
-    limit = seconds * HARD_LIMIT_FACTOR
-
-    def give_up(signum: int, frame: object) -> None:
-        raise InputTimeoutError(f"gave up after the time limit of {seconds:g} s "
-                                f"(stopped at {limit:g} s)")
-
-    previous = signal.signal(signal.SIGALRM, give_up)
-    signal.setitimer(signal.ITIMER_REAL, limit)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def count_inputs(config: BatchConfig) -> int:

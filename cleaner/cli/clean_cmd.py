@@ -25,7 +25,6 @@ from cleaner.batch.runner import (
     Outcome,
     Summary,
     count_inputs,
-    hard_time_limit,
     run_batch,
 )
 from cleaner.cli.common import (
@@ -45,6 +44,7 @@ from cleaner.cli.common import (
     stderr_console,
     usage_error,
 )
+from cleaner.deadline import hard_time_limit
 from cleaner.errors import CleanerError
 from cleaner.options import Options
 from cleaner.output import FORMATS, render

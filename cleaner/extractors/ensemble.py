@@ -15,7 +15,9 @@ they disagree, the page decides which to trust:
   the heuristic's body stands, plus what trafilatura adds outside strong boilerplate evidence
   and outside the page's <footer>, <nav> and <aside>;
 * a **fragment** (HTML without <html>/<body>, see Page.fragment): the heuristic's decisions,
-  which take all of it as the article; trafilatura's page-level judgement does not apply.
+  which take all of it as the article; trafilatura's page-level judgement does not apply;
+* a page trafilatura is not run on (above its element budget, or too little time left: see
+  trafilatura_based.skip_reason): the heuristic's decisions, each reason saying why.
 
 Chosen on the dev sets' HTML (`cleaner score --html`), body F1 aeb-dev / modern-dev: heuristic
 0.941 / 0.774, trafilatura 0.953 / 0.756, both-keep only 0.952 / 0.737, either-keeps 0.939 /
@@ -35,7 +37,7 @@ from cleaner.blocks import Page
 from cleaner.deadline import NO_DEADLINE, Deadline
 from cleaner.extractors import heuristic
 from cleaner.extractors.heuristic.evidence import Evidence
-from cleaner.extractors.trafilatura_based import trafilatura_keeps
+from cleaner.extractors.trafilatura_based import skip_reason, trafilatura_keeps, with_skip_reason
 from cleaner.labels import Label
 from cleaner.options import Options
 from cleaner.result import Decision
@@ -68,8 +70,10 @@ def label(page: Page, options: Options, deadline: Deadline = NO_DEADLINE) -> lis
     decisions, evidence = heuristic.label_with_evidence(page, deadline)
     if page.fragment:
         return decisions  # content already cut out of its page: no page for trafilatura to judge
-    deadline.check("labelling", "before trafilatura")
-    keeps = trafilatura_keeps(page, options)
+    skipped = skip_reason(page, deadline)
+    if skipped is not None:
+        return with_skip_reason(decisions, skipped)
+    keeps = trafilatura_keeps(page, options, deadline)
     heuristic_body = [decision.label is Label.BODY for decision in decisions]
     words = [len(block.text.split()) for block in page.blocks]
     heuristic_words = sum(w for w, body in zip(words, heuristic_body, strict=True) if body)

@@ -16,7 +16,7 @@ from lxml import etree
 from cleaner.blocks import Block, DomHints, Page
 from cleaner.deadline import CHECK_EVERY, NO_DEADLINE, Deadline
 from cleaner.errors import EmptyInputError
-from cleaner.parse.element_paths import MANY_CHILDREN, ElementPaths, LxmlPaths
+from cleaner.parse.element_paths import MANY_CHILDREN, LxmlPaths, WalkPaths
 from cleaner.parse.html_meta import read_metadata
 from cleaner.patterns import lower
 
@@ -180,7 +180,7 @@ class _Walker:
         self.deadline = deadline
         self.tree = tree
         #: Element paths: lxml's until the walk meets a very wide parent (see element_paths).
-        self.paths: LxmlPaths | ElementPaths = LxmlPaths(tree)
+        self.paths: LxmlPaths | WalkPaths = LxmlPaths(tree)
         self.blocks: list[Block] = []
         #: The block being built: its context (None when empty), text and link-text pieces,
         #: and class/id tokens of inline elements inside it.
@@ -193,6 +193,9 @@ class _Walker:
         #: Token sets by raw class/id text, and unions of token sets: pages repeat both.
         self.token_sets: dict[str, frozenset[str]] = {}
         self.unions: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
+        #: Tag paths by parent tag path and tag: one tuple per distinct path, not per block
+        #: (64 MB less on a page of 10^6 paragraphs).
+        self.tag_paths: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
 
     def walk(self, root: etree._Element) -> list[Block]:
         base = _new_context((root, (), frozenset(), frozenset(), 0, False, False, False))
@@ -233,7 +236,7 @@ class _Walker:
                 open_contexts.append(None)
                 continue
             if quick_paths and len(element) > MANY_CHILDREN:
-                self.paths = ElementPaths(self.tree)
+                self.paths = WalkPaths(self.tree)
                 quick_paths = False
             if tag in BLOCK_TAGS:
                 own = self._block_context(element, tag, attributes, parent)
@@ -289,9 +292,13 @@ class _Walker:
         role = LANDMARK_ROLES.get(lower(element.get("role"))) if "role" in attributes else None
         if tag in LANDMARK_TAGS or role:
             landmarks = landmarks | {role or tag}
+        key = (parent.tag_path, tag)
+        tag_path = self.tag_paths.get(key)
+        if tag_path is None:
+            tag_path = self.tag_paths[key] = parent.tag_path + (tag,)
         return _new_context((
             element,
-            parent.tag_path + (tag,),
+            tag_path,
             self._union(parent.tokens, tokens) if tokens else parent.tokens,
             landmarks,
             HEADING_LEVELS.get(tag, parent.heading_level),
@@ -340,3 +347,4 @@ class _Walker:
         self.blocks.append(_new_block((
             len(self.blocks), text, None, None, 0, marker, True, True, hints,
         )))
+
