@@ -122,3 +122,11 @@ def test_the_url_is_in_the_record():
 def test_the_record_flags_an_empty_body():
     assert clean("Home\nNews\nSport\n", extractor="heuristic").to_dict()["empty_body"] is True
     assert clean(DUMP, extractor="keep-all").to_dict()["empty_body"] is False
+
+
+def test_a_lone_surrogate_in_str_input_becomes_a_replacement_character():
+    # Half a UTF-16 pair (from a bad decode upstream) cannot be written as UTF-8: it must not
+    # pass clean() and then fail when the record is written.
+    result = clean("Title\n\nA paragraph with a lone \ud800 half in it.\n", extractor="keep-all")
+    assert "lone \ufffd half" in result.text
+    json.dumps(result.to_dict(), ensure_ascii=False).encode("utf-8")
