@@ -395,3 +395,24 @@ def test_a_link_out_of_the_folder_is_reported_not_followed(tmp_path: Path):
                        "--follow-links")
     assert followed.returncode == 0
     assert "Page 7" in (tmp_path / "out2" / "outside.txt.txt").read_text(encoding="utf-8")
+
+
+# -- the targets: every failure reported, and a rerun after the fix equals an unbroken run ----
+
+def test_a_rerun_after_fixing_the_failures_equals_an_uninterrupted_run(tmp_path: Path):
+    inputs = _corpus(tmp_path / "in", 30)
+    reference = tmp_path / "reference"
+    assert run_cli("clean", str(inputs), "-o", str(reference), "--format", "json").returncode == 0
+    good = {name: (inputs / name).read_bytes() for name in ("page0003.txt", "page0017.txt")}
+    for name in good:
+        (inputs / name).write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4)
+    out = tmp_path / "out"
+    broken = run_cli("clean", str(inputs), "-o", str(out), "--format", "json", "-j", "2")
+    assert broken.returncode == 1 and b"Traceback" not in broken.stderr
+    assert {name: record["kind"] for name, record in _errors(out).items()} == {
+        "page0003.txt": "binary", "page0017.txt": "binary"}
+    for name, data in good.items():
+        (inputs / name).write_bytes(data)
+    fixed = run_cli("clean", str(inputs), "-o", str(out), "--format", "json", "-j", "2")
+    assert fixed.returncode == 0 and b"done 2, skipped 28" in fixed.stderr
+    assert _tree(out) == _tree(reference)  # the old error report is gone with its failures
