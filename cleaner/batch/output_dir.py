@@ -21,9 +21,8 @@ except ImportError:  # not POSIX: no lock (documented in the README)
     fcntl = None  # type: ignore[assignment]
 
 #: Hidden files a run keeps in an output folder (beside a jsonl output, the lock is
-#: ".NAME" + LOCK_SUFFIX).
+#: ".NAME" + LOCK_NAME).
 LOCK_NAME = ".cleaner-lock"
-LOCK_SUFFIX = ".cleaner-lock"
 SCRATCH_NAME = ".cleaner-tmp"
 
 
@@ -56,10 +55,10 @@ def hold_output(out: Path, fmt: str, inputs: Sequence[Path]) -> OutputHold:
                 raise BatchRefusedError(f"-o {out}: not a regular file (for standard output, "
                                         f"give -o -)")
             out.parent.mkdir(parents=True, exist_ok=True)
-            lock, scratch = out.with_name(f".{out.name}{LOCK_SUFFIX}"), None
+            lock, scratch = lock_path(out, fmt), None
         else:
             out.mkdir(parents=True, exist_ok=True)
-            lock, scratch = out / LOCK_NAME, out / SCRATCH_NAME
+            lock, scratch = lock_path(out, fmt), out / SCRATCH_NAME
         handle = _lock(lock, out)
     except OSError as error:
         raise BatchRefusedError(f"cannot write into {out}: {error.strerror or error}") from None
@@ -80,7 +79,12 @@ def skipped_by_walks(out: Path, fmt: str) -> list[Path]:
     files kept beside it."""
     if fmt != "jsonl":
         return [out]
-    return [out, record_path(out, fmt), out.with_name(f".{out.name}{LOCK_SUFFIX}")]
+    return [out, record_path(out, fmt), lock_path(out, fmt)]
+
+
+def lock_path(out: Path, fmt: str) -> Path:
+    """The run's lock file: in the output folder, or hidden beside a jsonl output."""
+    return out.with_name(f".{out.name}{LOCK_NAME}") if fmt == "jsonl" else out / LOCK_NAME
 
 
 def _lock(lock: Path, out: Path) -> int:
