@@ -20,8 +20,8 @@ import math
 import signal
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, nullcontext
+from types import FrameType, TracebackType
 from typing import Any
 
 from cleaner.errors import InputTimeoutError
@@ -66,19 +66,16 @@ class Deadline:
         where = f"{stage} ({step})" if step else stage
         return f"gave up after the time limit of {self.seconds:g} s (while {where})"
 
-    @contextmanager
-    def enforced(self, stage: str) -> Iterator[None]:
-        """Run the block under a hard limit at this deadline (``stage``: what runs, for the
-        message): for a call that never checks, such as trafilatura's. Where no hard limit
-        can be set (see ``hard_limit_usable``) the block runs to its end."""
+    def enforced(self, stage: str) -> AbstractContextManager[None]:
+        """A hard limit at this deadline for the block (``stage``: what runs, for the message):
+        for a call that never checks, such as trafilatura's. Where no hard limit can be set
+        (see ``hard_limit_usable``) the block runs to its end."""
         remaining = self.remaining()
         if remaining is None:
-            yield
-            return
+            return nullcontext()
         if remaining <= 0:
             raise InputTimeoutError(self.message(stage))
-        with _alarm(remaining, self.message(stage)):
-            yield
+        return _Alarm(remaining, self.message(stage))
 
 
 #: No limit: check() never raises.
@@ -91,8 +88,7 @@ def hard_limit_usable() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
-@contextmanager
-def hard_time_limit(seconds: float | None) -> Iterator[None]:
+def hard_time_limit(seconds: float | None) -> AbstractContextManager[None]:
     """Interrupt whatever runs (trafilatura included) with InputTimeoutError when ``seconds``
     times HARD_LIMIT_FACTOR have passed: the backstop for the pipeline's own checks.
 
@@ -103,11 +99,9 @@ def hard_time_limit(seconds: float | None) -> Iterator[None]:
     """
     limit = time_limit(seconds)
     if limit is None:
-        yield
-        return
+        return nullcontext()
     stop = limit * HARD_LIMIT_FACTOR
-    with _alarm(stop, f"gave up after the time limit of {limit:g} s (stopped at {stop:g} s)"):
-        yield
+    return _Alarm(stop, f"gave up after the time limit of {limit:g} s (stopped at {stop:g} s)")
 
 
 #: Seconds after which an alarm whose exception did not stop the block goes off again.
@@ -118,68 +112,83 @@ _SHORTEST = 0.001
 
 class _TimeUp(BaseException):
     """Raised by the alarm handler: a BaseException, so that the ``except Exception`` (and
-    ``except ValueError``) clauses inside trafilatura do not swallow it; _alarm turns it into
+    ``except ValueError``) clauses inside trafilatura do not swallow it; _Alarm turns it into
     InputTimeoutError at its own boundary."""
 
 
-class _AlarmState:
-    __slots__ = ("armed", "fired")
+class _Alarm:
+    """Raise InputTimeoutError(message) in the block when ``seconds`` have passed (SIGALRM).
 
-    def __init__(self) -> None:
-        #: Whether the handler may still interrupt the block (cleared before cleaning up).
-        self.armed = True
+    A class, not a generator: the handler must never raise while the alarm is being set or
+    taken down (a _TimeUp raised there would leave the block unconverted and the alarm set),
+    and it can tell those moments by the code it interrupts. A contextmanager's own __exit__
+    would be a window it cannot see.
+    """
+
+    __slots__ = ("seconds", "message", "armed", "fired", "_set", "_previous", "_outer",
+                 "_started")
+
+    def __init__(self, seconds: float, message: str) -> None:
+        self.seconds = seconds
+        self.message = message
+        #: Whether the handler may still interrupt the block (cleared before taking it down).
+        self.armed = False
         self.fired = False
+        self._set = False
+        self._previous: Any = None
+        self._outer = (0.0, 0.0)
+        self._started = 0.0
+
+    def __enter__(self) -> None:
+        if not hard_limit_usable():
+            return
+        self._outer = signal.getitimer(signal.ITIMER_REAL)
+        if self._outer[0] and self._outer[0] <= self.seconds:
+            return  # an alarm already set goes off first: its handler is the limit
+        self._started = time.monotonic()
+        self.armed = True
+        self._set = True
+        self._previous = signal.signal(signal.SIGALRM, self._time_up)
+        signal.setitimer(signal.ITIMER_REAL, max(self.seconds, _SHORTEST))
+
+    def _time_up(self, signum: int, frame: FrameType | None) -> None:
+        if not self.armed:
+            return  # too late: the block has ended
+        self.fired = True
+        # Again soon: should this one be swallowed (raised in a gc callback or __del__,
+        # Python only prints it; or caught by a bare except), or put off below.
+        signal.setitimer(signal.ITIMER_REAL, _AGAIN_AFTER)
+        if frame is not None and frame.f_code in _SETTING_UP_OR_DOWN:
+            return
+        raise _TimeUp
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        if not self._set:
+            return  # no alarm of ours: a _TimeUp here is an outer alarm's to turn
+        self._take_down()
+        if kind is _TimeUp:
+            raise InputTimeoutError(self.message) from None
+        if kind is None and self.fired:
+            # The handler ran but its exception never came out of the block: the time is up
+            # all the same.
+            raise InputTimeoutError(self.message)
+
+    def _take_down(self) -> None:
+        """Stop the alarm and give the caller back its handler and its own alarm's remaining
+        time."""
+        self.armed = False
+        self._set = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        # None: the handler was not set from Python; the default is the closest there is.
+        signal.signal(signal.SIGALRM, signal.SIG_DFL if self._previous is None else self._previous)
+        outer_delay, outer_interval = self._outer
+        if outer_delay:
+            left = outer_delay - (time.monotonic() - self._started)
+            signal.setitimer(signal.ITIMER_REAL, max(left, _SHORTEST), outer_interval)
 
 
-@contextmanager
-def _alarm(seconds: float, message: str) -> Iterator[None]:
-    """Raise InputTimeoutError(message) in the block when ``seconds`` have passed (SIGALRM)."""
-    if not hard_limit_usable():
-        yield
-        return
-    outer_delay, outer_interval = signal.getitimer(signal.ITIMER_REAL)
-    if outer_delay and outer_delay <= seconds:
-        yield  # an alarm already set goes off first: its handler is the limit
-        return
-    state = _AlarmState()
-
-    def time_up(signum: int, frame: object) -> None:
-        state.fired = True
-        if state.armed:
-            # Again soon, should this one be swallowed (raised in a gc callback or __del__,
-            # Python only prints it; or caught by a bare except).
-            signal.setitimer(signal.ITIMER_REAL, _AGAIN_AFTER)
-            raise _TimeUp
-
-    started = time.monotonic()
-    previous = signal.signal(signal.SIGALRM, time_up)
-    signal.setitimer(signal.ITIMER_REAL, max(seconds, _SHORTEST))
-    try:
-        try:
-            yield
-        finally:
-            while True:  # a _TimeUp on the way in: the next try runs through (none comes once
-                # state.armed is False)
-                try:
-                    _disarm(state, previous, outer_delay, outer_interval, started)
-                    break
-                except _TimeUp:
-                    continue
-    except _TimeUp:
-        raise InputTimeoutError(message) from None
-    if state.fired:
-        # The handler ran but its exception never came out of the block: the time is up all
-        # the same.
-        raise InputTimeoutError(message)
-
-
-def _disarm(state: _AlarmState, previous: Any, outer_delay: float, outer_interval: float,
-            started: float) -> None:
-    """Stop the alarm and give the caller back its handler and its own alarm's remaining time."""
-    state.armed = False
-    signal.setitimer(signal.ITIMER_REAL, 0)
-    # None: the handler was not set from Python; the default is the closest there is.
-    signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
-    if outer_delay:
-        left = outer_delay - (time.monotonic() - started)
-        signal.setitimer(signal.ITIMER_REAL, max(left, _SHORTEST), outer_interval)
+#: The code during which the handler puts its exception off (see _Alarm).
+_SETTING_UP_OR_DOWN = frozenset(
+    function.__code__ for function in
+    (_Alarm.__enter__, _Alarm._time_up, _Alarm.__exit__, _Alarm._take_down))
