@@ -16,11 +16,12 @@ HTML) ends before the next check or signal is handled.
 
 from __future__ import annotations
 
+import gc
 import math
 import signal
 import threading
 import time
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, nullcontext, suppress
 from types import FrameType, TracebackType
 from typing import Any
 
@@ -126,7 +127,7 @@ class _Alarm:
     """
 
     __slots__ = ("seconds", "message", "armed", "fired", "_set", "_previous", "_outer",
-                 "_started")
+                 "_started", "_collecting")
 
     def __init__(self, seconds: float, message: str) -> None:
         self.seconds = seconds
@@ -138,6 +139,9 @@ class _Alarm:
         self._previous: Any = None
         self._outer = (0.0, 0.0)
         self._started = 0.0
+        #: Whether the garbage collector runs (its callbacks and finalizers only print an
+        #: exception raised in them, so the handler waits until it is done).
+        self._collecting = False
 
     def __enter__(self) -> None:
         if not hard_limit_usable():
@@ -148,6 +152,8 @@ class _Alarm:
         self._started = time.monotonic()
         self.armed = True
         self._set = True
+        gc.callbacks.insert(0, self._gc_starts)
+        gc.callbacks.append(self._gc_ends)
         self._previous = signal.signal(signal.SIGALRM, self._time_up)
         signal.setitimer(signal.ITIMER_REAL, max(self.seconds, _SHORTEST))
 
@@ -158,9 +164,19 @@ class _Alarm:
         # Again soon: should this one be swallowed (raised in a gc callback or __del__,
         # Python only prints it; or caught by a bare except), or put off below.
         signal.setitimer(signal.ITIMER_REAL, _AGAIN_AFTER)
-        if frame is not None and frame.f_code in _SETTING_UP_OR_DOWN:
+        if self._collecting or (frame is not None and frame.f_code in _SETTING_UP_OR_DOWN):
             return
         raise _TimeUp
+
+    def _gc_starts(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._collecting = True
+
+    def _gc_ends(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "stop":
+            self._collecting = False
+            if self.fired and self.armed:  # put off during the collection: go off right after
+                signal.setitimer(signal.ITIMER_REAL, _SHORTEST)
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  traceback: TracebackType | None) -> None:
@@ -182,6 +198,10 @@ class _Alarm:
         signal.setitimer(signal.ITIMER_REAL, 0)
         # None: the handler was not set from Python; the default is the closest there is.
         signal.signal(signal.SIGALRM, signal.SIG_DFL if self._previous is None else self._previous)
+        for callback in (self._gc_starts, self._gc_ends):
+            with suppress(ValueError):  # taken out by someone else
+                gc.callbacks.remove(callback)
+        self._collecting = False
         outer_delay, outer_interval = self._outer
         if outer_delay:
             left = outer_delay - (time.monotonic() - self._started)
@@ -191,4 +211,5 @@ class _Alarm:
 #: The code during which the handler puts its exception off (see _Alarm).
 _SETTING_UP_OR_DOWN = frozenset(
     function.__code__ for function in
-    (_Alarm.__enter__, _Alarm._time_up, _Alarm.__exit__, _Alarm._take_down))
+    (_Alarm.__enter__, _Alarm._time_up, _Alarm._gc_starts, _Alarm._gc_ends, _Alarm.__exit__,
+     _Alarm._take_down))

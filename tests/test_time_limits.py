@@ -12,6 +12,7 @@ command line's defaults.
 from __future__ import annotations
 
 import contextlib
+import gc
 import math
 import signal
 import subprocess
@@ -217,6 +218,34 @@ def test_an_alarm_going_off_as_the_block_ends_never_escapes_or_stays_set():
             raise LookupError("the block's own error")
         assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
         assert signal.getsignal(signal.SIGALRM) is original
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="needs SIGALRM")
+def test_an_alarm_during_garbage_collection_waits_until_it_is_done(monkeypatch):
+    # An exception raised in a gc callback (or a finalizer) is only printed; the alarm must
+    # not go off there but right after.
+    unraisable: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+
+    def slow_callback(phase: str, info: dict) -> None:
+        ends = time.monotonic() + 0.02
+        while time.monotonic() < ends:
+            pass
+
+    gc.callbacks.append(slow_callback)
+    try:
+        started = time.monotonic()
+        with pytest.raises(InputTimeoutError), hard_time_limit(0.01):
+            while time.monotonic() - started < 2:  # should the limit never go off: a failure
+                gc.collect()
+                ends = time.monotonic() + 0.005
+                while time.monotonic() < ends:
+                    pass
+        assert time.monotonic() - started < 0.5
+    finally:
+        gc.callbacks.remove(slow_callback)
+    assert unraisable == []
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
 def test_the_element_count_is_the_start_tags():
