@@ -22,8 +22,8 @@ def _bench_folder(root: Path) -> Path:
     for page_id in ("p1", "p2"):
         (root / "html" / f"{page_id}.html.gz").write_bytes(gzip.compress(PAGE.encode()))
         (root / "text-w3m" / f"{page_id}.txt").write_text(f"Home\n\n{BODY}\n\n© Site\n")
-    records = [{"id": page_id, "url": "https://example.org", "body": BODY} for page_id in
-               ("p1", "p2")]
+    records = [{"id": page_id, "url": "https://example.org", "body": BODY, "kind": kind}
+               for page_id, kind in (("p1", "article"), ("p2", "forum"))]
     (root / "gold.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
     return root
 
@@ -40,6 +40,10 @@ def test_bench_runs_ours_and_trafilatura_on_the_same_pages(tmp_path: Path):
     for row in rows.values():
         assert row["docs_per_second"] > 0 and row["peak_rss_mib"] > 0 and row["errors"] == 0
     assert "docs/s" in done.stdout.decode() and "peak MiB" in done.stdout.decode()
+    assert keep_all["word_recall"] == 1.0 and keep_all["word_precision"] < 1.0
+    assert keep_all["kinds"] == {"article": {"pages": 1, "word_f1": keep_all["word_f1"]},
+                                 "forum": {"pages": 1, "word_f1": keep_all["word_f1"]}}
+    assert "forum (1)" in done.stdout.decode()
 
 
 def test_bench_on_text_dumps_without_peers(tmp_path: Path):

@@ -93,6 +93,28 @@ def test_bench_folder_target(tmp_path: Path):
     assert totals["snippet_recall"] == 1.0 and totals["snippet_precision"] == 0.0
 
 
+def test_bench_folder_with_kinds_gets_word_figures_per_kind(tmp_path: Path):
+    bench = tmp_path / "bench"
+    (bench / "text-w3m").mkdir(parents=True)
+    records = []
+    for page_id, kind in (("p1", "article"), ("p2", "article"), ("p3", "forum")):
+        (bench / "text-w3m" / f"{page_id}.txt").write_text(INPUT, encoding="utf-8")
+        records.append({"id": page_id, "url": "https://example.org/a", "body": EXPECTED,
+                        "kind": kind, "with": ["SECOND ONE, body too", "absent"],
+                        "without": ["Home"]})
+    (bench / "gold.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    done = run_cli("score", str(bench), "--text", "w3m", "--extractor", "keep-all", "--summary",
+                   "--json", str(tmp_path / "r.json"))
+    assert done.returncode == 0, done.stderr.decode()
+    totals = json.loads((tmp_path / "r.json").read_text())["totals"]
+    assert set(totals) == {"all", "w3m", "w3m article", "w3m forum"}
+    assert totals["w3m article"]["pages"] == 2 and totals["w3m forum"]["pages"] == 1
+    whole = totals["w3m"]
+    assert whole["word_recall"] == 1.0 and 0 < whole["word_precision"] < 1
+    assert whole["with_rate"] == 0.5 and whole["without_rate"] == 1.0
+    assert "word F1" in done.stdout.decode() and "w3m forum" in done.stdout.decode()
+
+
 def test_missing_gold_is_a_clear_error(fixtures: Path):
     (fixtures / "tiny" / "expected.txt").unlink()
     done = _score(fixtures)

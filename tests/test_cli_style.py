@@ -118,7 +118,7 @@ def test_score_reads_one_page_from_stdin_against_its_gold(tmp_path: Path):
     done = run_cli("score", "-", "--gold", str(gold), "-e", "heuristic", stdin=DUMP.encode())
     assert done.returncode == 0, done.stderr.decode()
     [row] = [line for line in done.stdout.decode().splitlines() if "<stdin>" in line]
-    assert re.search(r"<stdin>\s*│\s*text\s*│\s*1\.000\s*│\s*1\.000\s*│\s*1\.000", row), row
+    assert re.search(r"<stdin>\s*│\s*text\s*│\s*-\s*│\s*1\.000\s*│\s*1\.000\s*│\s*1\.000", row), row
 
 
 def test_score_of_one_page_that_cannot_be_cleaned_fails(tmp_path: Path):

@@ -4,10 +4,15 @@ import pytest
 
 from cleaner.scoring.metrics import (
     Overlap,
+    WordOverlap,
     body_score,
+    mean_rate,
     shingle_overlap,
     shingles,
+    snippet_rate,
     snippets_found,
+    word_overlap,
+    word_score,
 )
 
 
@@ -52,3 +57,32 @@ def test_body_score_means_over_pages_and_f1_of_means():
 def test_snippets_match_normalised_substrings():
     output = "The  Quick\nbrown fox jumps."
     assert snippets_found(["the quick brown", "FOX JUMPS", "lazy dog"], output) == 2
+
+
+def test_word_overlap_is_a_lower_cased_multiset():
+    # gold: the×2 cat sat; output: The cat the dog -> shared: the×2, cat = 3 of 4 each way
+    overlap = word_overlap(gold="the cat sat, the", output="The cat the dog")
+    assert overlap == pytest.approx(WordOverlap(3 / 4, 3 / 4, 3 / 4))
+    # A repeated word counts as often as the gold has it, no more.
+    assert word_overlap(gold="ferry", output="ferry ferry ferry").precision == pytest.approx(1 / 3)
+
+
+def test_word_overlap_of_empty_texts():
+    assert word_overlap("", "") == WordOverlap(1.0, 1.0, 1.0)  # empty gold, empty output
+    assert word_overlap("", "menu") == WordOverlap(0.0, 0.0, 0.0)
+    assert word_overlap("the article", "") == WordOverlap(0.0, 0.0, 0.0)
+
+
+def test_word_score_averages_each_figure_over_pages():
+    # F1 is the mean of the pages' F1s, not the F1 of the mean P and R.
+    score = word_score([WordOverlap(1.0, 0.5, 2 / 3), WordOverlap(0.5, 1.0, 2 / 3)])
+    assert (score.precision, score.recall, score.f1, score.pages) == \
+        pytest.approx((0.75, 0.75, 2 / 3, 2))
+
+
+def test_snippet_rate_is_a_lower_cased_substring_share_and_pages_without_snippets_do_not_count():
+    assert snippet_rate(["Harbour Ferry", "winter  storms", "absent"],
+                        "the harbour ferry before the winter storms") == pytest.approx(1 / 3)
+    assert snippet_rate([], "anything") is None
+    assert mean_rate([1.0, None, 0.5]) == 0.75
+    assert mean_rate([None]) is None

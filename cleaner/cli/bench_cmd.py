@@ -23,7 +23,15 @@ from cleaner.cli.common import (
 )
 from cleaner.extractors import REGISTRY
 from cleaner.scoring.cases import CaseError, load_cases
-from cleaner.scoring.metrics import body_score, shingle_overlap, snippets_found
+from cleaner.scoring.metrics import (
+    body_score,
+    mean_rate,
+    shingle_overlap,
+    snippet_rate,
+    snippets_found,
+    word_overlap,
+    word_score,
+)
 
 
 def bench_command(
@@ -92,6 +100,8 @@ def bench_command(
     out = stdout_console()
     # Our extractors' processes run the same build as this one (same environment).
     out.print(_table(rows, f"{bench_dir} ({form}, {len(cases)} pages); cleaner {build_kind()}"))
+    if any(row["kinds"] for row in rows):
+        out.print(_kinds_table(rows, f"word F1 per kind of page ({form})"))
     if json_path is not None:
         json_path.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
 
@@ -109,6 +119,11 @@ def _candidates(names: list[str] | None, with_peers: bool, input_kind: str) -> l
 def _row(result: RunResult, cases) -> dict:
     pairs = list(zip(cases, result.outputs, strict=True))
     score = body_score([shingle_overlap(case.gold_body, text) for case, text in pairs])
+    words = [word_overlap(case.gold_body, text) for case, text in pairs]
+    by_kind: dict[str, list] = {}
+    for case, overlap in zip(cases, words, strict=True):
+        if case.kind:
+            by_kind.setdefault(case.kind, []).append(overlap)
     with_total = sum(len(case.with_snippets) for case in cases)
     without_total = sum(len(case.without_snippets) for case in cases)
     with_found = sum(snippets_found(case.with_snippets, text) for case, text in pairs)
@@ -121,6 +136,15 @@ def _row(result: RunResult, cases) -> dict:
         "precision": round(score.precision, 4),
         "recall": round(score.recall, 4),
         "f1": round(score.f1, 4),
+        "word_precision": round(word_score(words).precision, 4),
+        "word_recall": round(word_score(words).recall, 4),
+        "word_f1": round(word_score(words).f1, 4),
+        "with_rate": _rounded(mean_rate(snippet_rate(case.with_snippets, text)
+                                        for case, text in pairs)),
+        "without_rate": _rounded(mean_rate(snippet_rate(case.without_snippets, text)
+                                           for case, text in pairs)),
+        "kinds": {kind: {"pages": len(group), "word_f1": round(word_score(group).f1, 4)}
+                  for kind, group in sorted(by_kind.items())},
         "snippet_precision": round(1 - without_found / without_total, 4) if without_total else None,
         "snippet_recall": round(with_found / with_total, 4) if with_total else None,
         "docs_per_second": round(pages / result.seconds, 1) if result.seconds else None,
@@ -131,14 +155,35 @@ def _row(result: RunResult, cases) -> dict:
     }
 
 
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
 def _table(rows: list[dict], title: str) -> Table:
+    """P, R, F1: shingles (aeb); word P, R, F1, with, without: WCXB's word bag and snippet
+    rates."""
     table = Table(title=title, title_justify="left")
     columns = [("extractor", "extractor"), ("P", "precision"), ("R", "recall"), ("F1", "f1"),
-               ("snip P", "snippet_precision"), ("snip R", "snippet_recall"),
+               ("word P", "word_precision"), ("word R", "word_recall"), ("word F1", "word_f1"),
+               ("with", "with_rate"), ("without", "without_rate"),
                ("docs/s", "docs_per_second"), ("ms/doc", "ms_per_doc"),
                ("peak MiB", "peak_rss_mib"), ("+MiB", "added_rss_mib"), ("errors", "errors")]
     for header, _ in columns:
         table.add_column(header, justify="left" if header == "extractor" else "right")
     for row in rows:
         table.add_row(*("-" if row[key] is None else str(row[key]) for _, key in columns))
+    return table
+
+
+def _kinds_table(rows: list[dict], title: str) -> Table:
+    """Word F1 of each extractor on each kind of page (rows: extractors)."""
+    kinds = sorted({kind for row in rows for kind in row["kinds"]})
+    table = Table(title=title, title_justify="left")
+    table.add_column("extractor")
+    for kind in kinds:
+        pages = next(row["kinds"][kind]["pages"] for row in rows if kind in row["kinds"])
+        table.add_column(f"{kind} ({pages})", justify="right")
+    for row in rows:
+        table.add_row(row["extractor"], *(
+            str(row["kinds"][kind]["word_f1"]) if kind in row["kinds"] else "-" for kind in kinds))
     return table

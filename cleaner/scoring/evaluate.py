@@ -16,9 +16,15 @@ from cleaner.scoring.cases import Case
 from cleaner.scoring.metrics import (
     BodyScore,
     Overlap,
+    WordOverlap,
+    WordScore,
     body_score,
+    mean_rate,
     shingle_overlap,
+    snippet_rate,
     snippets_found,
+    word_overlap,
+    word_score,
 )
 
 Confusion = Counter  # Counter[tuple[gold Label, predicted Label]]
@@ -30,6 +36,8 @@ class CaseScore:
 
     case: Case
     overlap: Overlap
+    #: Word-bag figures (WCXB's metric).
+    words: WordOverlap = WordOverlap(0.0, 0.0, 0.0)
     line_total: int = 0
     line_correct: int = 0
     confusion: Confusion = field(default_factory=Counter)
@@ -48,12 +56,25 @@ class CaseScore:
     def line_accuracy(self) -> float | None:
         return self.line_correct / self.line_total if self.line_total else None
 
+    @property
+    def with_rate(self) -> float | None:
+        """Share of the page's must-keep snippets in the output, as WCXB counts them."""
+        return snippet_rate(self.case.with_snippets, self.output)
+
+    @property
+    def without_rate(self) -> float | None:
+        """Share of the page's must-drop snippets in the output, as WCXB counts them."""
+        return snippet_rate(self.case.without_snippets, self.output)
+
     def figures(self) -> dict[str, float]:
         """The figures a floor can be pinned on, by name."""
         figures = {
             "precision": self.overlap.precision,
             "recall": self.overlap.recall,
             "f1": self.overlap.f1,
+            "word_precision": self.words.precision,
+            "word_recall": self.words.recall,
+            "word_f1": self.words.f1,
         }
         if self.line_accuracy is not None:
             figures["line_accuracy"] = self.line_accuracy
@@ -69,6 +90,7 @@ class Totals:
     """Figures over a set of cases: benchmark-style body score, lines, titles, snippets."""
 
     body: BodyScore
+    words: WordScore
     line_total: int
     line_correct: int
     confusion: Confusion
@@ -82,6 +104,10 @@ class Totals:
     seconds: float
     #: Mean agreement of HTML and text outputs over the cases that have both forms.
     form_agreement: float | None = None
+    #: WCXB's with/without rates: per-page shares of snippets found, averaged over the pages
+    #: that have snippets (the snippet_* figures pool the snippets of all pages instead).
+    with_rate: float | None = None
+    without_rate: float | None = None
 
     @property
     def line_accuracy(self) -> float | None:
@@ -108,6 +134,9 @@ class Totals:
             "precision": self.body.precision,
             "recall": self.body.recall,
             "f1": self.body.f1,
+            "word_precision": self.words.precision,
+            "word_recall": self.words.recall,
+            "word_f1": self.words.f1,
         }
         optional = {
             "line_accuracy": self.line_accuracy,
@@ -115,6 +144,8 @@ class Totals:
             "snippet_precision": self.snippet_precision,
             "snippet_recall": self.snippet_recall,
             "form_agreement": self.form_agreement,
+            "with_rate": self.with_rate,
+            "without_rate": self.without_rate,
         }
         figures.update({name: value for name, value in optional.items() if value is not None})
         return figures
@@ -131,14 +162,15 @@ def score_case(case: Case, extractor: str) -> CaseScore:
         )
     except (CleanerError, OSError) as error:
         return CaseScore(
-            case, shingle_overlap(case.gold_body, ""), error=f"{type(error).__name__}: {error}",
-            seconds=time.perf_counter() - started,
+            case, shingle_overlap(case.gold_body, ""), word_overlap(case.gold_body, ""),
+            error=f"{type(error).__name__}: {error}", seconds=time.perf_counter() - started,
         )
     seconds = time.perf_counter() - started
     line_total, line_correct, confusion = _line_figures(case, result)
     return CaseScore(
         case=case,
         overlap=shingle_overlap(case.gold_body, result.text),
+        words=word_overlap(case.gold_body, result.text),
         line_total=line_total,
         line_correct=line_correct,
         confusion=confusion,
@@ -184,6 +216,7 @@ def totals(scores: Sequence[CaseScore]) -> Totals:
     agreements = [s.form_agreement for s in scores if s.form_agreement is not None]
     return Totals(
         body=body_score([s.overlap for s in scores]),
+        words=word_score([s.words for s in scores]),
         line_total=sum(s.line_total for s in scores),
         line_correct=sum(s.line_correct for s in scores),
         confusion=confusion,
@@ -196,18 +229,23 @@ def totals(scores: Sequence[CaseScore]) -> Totals:
         failures=sum(1 for s in scores if s.error),
         seconds=sum(s.seconds for s in scores),
         form_agreement=sum(agreements) / len(agreements) if agreements else None,
+        with_rate=mean_rate(s.with_rate for s in scores),
+        without_rate=mean_rate(s.without_rate for s in scores),
     )
 
 
 def grouped_totals(scores: Sequence[CaseScore]) -> dict[str, Totals]:
     """Totals per input form, per group and form ("seed/text", "real-aeb/html": cases in a
-    sub-folder of the fixtures), and over all cases as "all"."""
+    sub-folder of the fixtures), per form and kind of page ("html article": cases that have a
+    kind), and over all cases as "all"."""
     groups: dict[str, list[CaseScore]] = {}
     for score in scores:
         groups.setdefault(score.case.form, []).append(score)
         folder, _, rest = score.case.id.partition("/")
         if rest:
             groups.setdefault(f"{folder}/{score.case.form}", []).append(score)
+        if score.case.kind:
+            groups.setdefault(f"{score.case.form} {score.case.kind}", []).append(score)
     figures = {name: totals(group) for name, group in sorted(groups.items())}
     figures["all"] = totals(scores)
     return figures

@@ -1,8 +1,12 @@
-"""The measures exactly as ../shared/bench/README.md (the article extraction benchmark) has them.
+"""The measures exactly as ../shared/bench/README.md has them.
 
-Body: tokens are ``\\w+`` matches; each text becomes a multiset of overlapping 4-token shingles
-(a text shorter than 4 tokens is one shorter shingle); per page tp/fp/fn are normalised by their
-sum; precision and recall are means over pages; F1 is taken from the two means.
+Shingles (the article extraction benchmark): tokens are ``\\w+`` matches; each text becomes a
+multiset of overlapping 4-token shingles (a text shorter than 4 tokens is one shorter shingle);
+per page tp/fp/fn are normalised by their sum; precision and recall are means over pages; F1 is
+taken from the two means.
+
+Word bag (WCXB): tokens are ``\\w+`` matches of the lower-cased text; per page precision and
+recall of the multiset overlap, and their F1; each of the three is averaged over pages.
 """
 
 from __future__ import annotations
@@ -90,6 +94,57 @@ def harmonic_mean(a: float, b: float) -> float:
 
 def _mean(values: Sequence[float]) -> float:
     return sum(values) / len(values) if values else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class WordOverlap:
+    """Word-bag precision, recall and F1 of one page (WCXB's metric)."""
+
+    precision: float
+    recall: float
+    f1: float
+
+
+def word_overlap(gold: str, output: str) -> WordOverlap:
+    """Compare an output body with the gold body of the same page, as bags of lower-cased
+    words; an empty output of a page whose gold is empty scores 1."""
+    gold_words, output_words = Counter(tokenize(gold.lower())), Counter(tokenize(output.lower()))
+    if not gold_words and not output_words:
+        return WordOverlap(1.0, 1.0, 1.0)
+    shared = sum((gold_words & output_words).values())
+    precision = shared / output_words.total() if output_words else 0.0
+    recall = shared / gold_words.total() if gold_words else 0.0
+    return WordOverlap(precision, recall, harmonic_mean(precision, recall))
+
+
+@dataclass(frozen=True, slots=True)
+class WordScore:
+    """Word-bag precision, recall and F1, each the mean over pages."""
+
+    precision: float
+    recall: float
+    f1: float
+    pages: int
+
+
+def word_score(overlaps: Sequence[WordOverlap]) -> WordScore:
+    return WordScore(_mean([o.precision for o in overlaps]), _mean([o.recall for o in overlaps]),
+                     _mean([o.f1 for o in overlaps]), len(overlaps))
+
+
+def snippet_rate(snippets: Sequence[str], output: str) -> float | None:
+    """Share of ``snippets`` that are lower-cased substrings of the lower-cased output, as WCXB
+    counts them (whitespace as it is); None for a page without snippets."""
+    if not snippets:
+        return None
+    haystack = output.lower()
+    return sum(1 for snippet in snippets if snippet.lower() in haystack) / len(snippets)
+
+
+def mean_rate(rates: Iterable[float | None]) -> float | None:
+    """The mean of the rates that are not None (None when there is none)."""
+    present = [rate for rate in rates if rate is not None]
+    return _mean(present) if present else None
 
 
 def normalise_snippet(text: str) -> str:

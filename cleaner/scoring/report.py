@@ -24,15 +24,19 @@ def _title_mark(value: bool | None) -> str:
 
 def case_table(scores: Sequence[CaseScore], extractor: str) -> Table:
     table = Table(title=f"cases ({extractor})", title_justify="left")
-    for column in ("case", "form", "P", "R", "F1", "lines", "title", "≡text", "ms", "note"):
-        table.add_column(column, justify="left" if column in ("case", "form", "note") else "right")
+    for column in ("case", "form", "kind", "P", "R", "F1", "word F1", "lines", "title", "≡text",
+                   "ms", "note"):
+        table.add_column(column, justify="left" if column in ("case", "form", "kind", "note")
+                         else "right")
     for score in scores:
         table.add_row(
             score.case.id,
             score.case.form,
+            score.case.kind or "-",
             _figure(score.overlap.precision),
             _figure(score.overlap.recall),
             _figure(score.overlap.f1),
+            _figure(score.words.f1),
             _figure(score.line_accuracy),
             _title_mark(score.title_ok),
             _figure(score.form_agreement),
@@ -43,11 +47,12 @@ def case_table(scores: Sequence[CaseScore], extractor: str) -> Table:
 
 
 def totals_table(groups: dict[str, Totals], extractor: str) -> Table:
-    """One row per group; "≡text" is how far HTML outputs agree with the same pages' text
+    """One row per group. P, R, F1: shingles (aeb); word P, R, F1, with, without: WCXB's word
+    bag and snippet rates; "≡text" is how far HTML outputs agree with the same pages' text
     dump outputs (body F1 of one against the other), where a case has both forms."""
     table = Table(title=f"totals ({extractor})", title_justify="left")
-    for column in ("set", "pages", "P", "R", "F1", "lines", "titles", "snip P", "snip R",
-                   "≡text", "failed", "ms/page"):
+    for column in ("set", "pages", "P", "R", "F1", "word P", "word R", "word F1", "with",
+                   "without", "lines", "titles", "≡text", "failed", "ms/page"):
         table.add_column(column, justify="left" if column == "set" else "right")
     for name, group in groups.items():
         pages = group.body.pages
@@ -57,10 +62,13 @@ def totals_table(groups: dict[str, Totals], extractor: str) -> Table:
             _figure(group.body.precision),
             _figure(group.body.recall),
             _figure(group.body.f1),
+            _figure(group.words.precision),
+            _figure(group.words.recall),
+            _figure(group.words.f1),
+            _figure(group.with_rate),
+            _figure(group.without_rate),
             _figure(group.line_accuracy),
             f"{group.titles_ok}/{group.titles_total}" if group.titles_total else "-",
-            _figure(group.snippet_precision),
-            _figure(group.snippet_recall),
             _figure(group.form_agreement),
             str(group.failures),
             f"{group.seconds * 1000 / pages:.1f}" if pages else "-",
@@ -91,7 +99,7 @@ def print_report(
     if show_cases:
         console.print(case_table(scores, extractor))
     groups = grouped_totals(scores)
-    if len(groups) == 2:  # one input form: its row and "all" are the same
+    if len({score.case.form for score in scores}) == 1:  # one form: its row is "all"
         groups.pop("all")
     console.print(totals_table(groups, extractor))
     overall = totals(scores)
@@ -116,6 +124,7 @@ def report_json(scores: Sequence[CaseScore], extractor: str, target: str) -> dic
             {
                 "case": score.case.id,
                 "form": score.case.form,
+                "kind": score.case.kind,
                 **{name: round(value, 6) for name, value in score.figures().items()},
                 "title_ok": score.title_ok,
                 "form_agreement": score.form_agreement,
