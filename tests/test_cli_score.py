@@ -115,6 +115,25 @@ def test_bench_folder_with_kinds_gets_word_figures_per_kind(tmp_path: Path):
     assert "word F1" in done.stdout.decode() and "w3m forum" in done.stdout.decode()
 
 
+def test_aligned_gold_scores_the_blocks_the_gold_holds_and_takes_no_extractor(tmp_path: Path):
+    bench = tmp_path / "bench"
+    (bench / "text-w3m").mkdir(parents=True)
+    (bench / "text-w3m" / "p1.txt").write_text(INPUT, encoding="utf-8")
+    # The gold leaves out a word of the second paragraph: its block is still body.
+    gold = EXPECTED.replace(" too", "")
+    record = {"id": "p1", "url": "https://example.org/a", "body": gold}
+    (bench / "gold.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    done = run_cli("score", str(bench), "--text", "w3m", "--aligned-gold", "--summary",
+                   "--json", str(tmp_path / "r.json"))
+    assert done.returncode == 0, done.stderr.decode()
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert report["extractor"] == "aligned-gold"
+    totals = report["totals"]["w3m"]
+    assert totals["word_recall"] == 1.0 and 0.9 < totals["word_precision"] < 1.0
+    refused = run_cli("score", str(bench), "--text", "w3m", "--aligned-gold", "-e", "heuristic")
+    assert refused.returncode == 2 and "--aligned-gold" in refused.stderr.decode()
+
+
 def test_missing_gold_is_a_clear_error(fixtures: Path):
     (fixtures / "tiny" / "expected.txt").unlink()
     done = _score(fixtures)

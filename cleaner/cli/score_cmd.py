@@ -30,7 +30,7 @@ from cleaner.options import Options
 from cleaner.reading import read_stdin
 from cleaner.scoring import gate
 from cleaner.scoring.cases import Case, CaseError, is_bench_folder, load_cases, page_case
-from cleaner.scoring.evaluate import CaseScore, score_cases
+from cleaner.scoring.evaluate import ALIGNED_GOLD, CaseScore, score_cases
 from cleaner.scoring.report import print_findings, print_report, report_json
 
 #: The floors file ``score`` uses when TARGET holds one and --baseline is not given.
@@ -76,6 +76,11 @@ def score_command(
     cases_table: Annotated[bool, typer.Option(
         "--cases/--summary", help="Print the per-case table, or the totals only.",
     )] = True,
+    aligned_gold: Annotated[bool, typer.Option(
+        "--aligned-gold", help="Instead of an extractor, score keeping exactly the blocks the "
+        "gold body holds (its words aligned to the page's blocks): the ceiling for a labeller "
+        "of these blocks, and the check of the labels the learned model is trained on.",
+    )] = False,
 ) -> None:
     """Score an extractor: body P/R/F1 (4-token shingles), per-line label accuracy, titles."""
     if text is not None:
@@ -86,6 +91,13 @@ def score_command(
         check_inputs([str(baseline)], stdin=False, command="cleaner score")
     if json_path is not None and (json_path.is_dir() or not json_path.parent.is_dir()):
         usage_error(f"--json {json_path}: not a file in an existing folder")
+    if aligned_gold:
+        if extractor != "auto":
+            usage_error("--aligned-gold scores the gold's blocks, not an extractor: leave out "
+                        "--extractor")
+        if baseline is not None or update:
+            usage_error("--aligned-gold is a measurement, not something to gate")
+        extractor = ALIGNED_GOLD
     with tempfile.TemporaryDirectory(prefix="cleaner-score-") as scratch:
         cases = _cases(target, gold, text, html, Path(scratch))
         cases = _cases_it_takes(cases, extractor)
@@ -130,7 +142,8 @@ def _score_and_gate(cases: list[Case], target: str, extractor: str, json_path: P
     console = stdout_console()
     print_report(console, scores, extractor, cases_table)
     document = report_json(scores, extractor, str(target))
-    floors_path = baseline or _default_floors(Path(target), update)
+    floors_path = None if extractor == ALIGNED_GOLD else (
+        baseline or _default_floors(Path(target), update))
     status = 0
     if floors_path is not None:
         status, document["gate"] = _gate(console, floors_path, extractor, cases, scores,

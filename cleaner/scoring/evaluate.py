@@ -7,11 +7,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from cleaner.errors import CleanerError
+from cleaner.decode import decode
+from cleaner.errors import CleanerError, EmptyInputError
 from cleaner.labels import Label
 from cleaner.options import Options
+from cleaner.parse import parse_html, parse_text
 from cleaner.pipeline import clean_document
 from cleaner.result import Result
+from cleaner.scoring.alignment import gold_body_blocks, kept_text
 from cleaner.scoring.cases import Case
 from cleaner.scoring.metrics import (
     BodyScore,
@@ -28,6 +31,10 @@ from cleaner.scoring.metrics import (
 )
 
 Confusion = Counter  # Counter[tuple[gold Label, predicted Label]]
+
+#: Not an extractor: keep exactly the blocks the alignment with the gold calls body (what a
+#: labeller that gets every block right would score; see scoring.alignment).
+ALIGNED_GOLD = "aligned-gold"
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +161,8 @@ class Totals:
 def score_case(case: Case, extractor: str) -> CaseScore:
     """Clean the case's input with ``extractor`` and compare with its gold; never raises."""
     started = time.perf_counter()
+    if extractor == ALIGNED_GOLD:
+        return _score_aligned_gold(case, started)
     try:
         result = clean_document(
             case.read_input(),
@@ -179,6 +188,30 @@ def score_case(case: Case, extractor: str) -> CaseScore:
         without_found=snippets_found(case.without_snippets, result.text),
         seconds=seconds,
         output=result.text,
+    )
+
+
+def _score_aligned_gold(case: Case, started: float) -> CaseScore:
+    """The case scored as if its output were exactly the blocks the gold holds."""
+    try:
+        text = decode(case.read_input()).text
+        page = parse_html(text) if case.input_kind == "html" else parse_text(text)
+        if not page.blocks:
+            raise EmptyInputError("the document has no visible text")
+    except (CleanerError, OSError) as error:
+        return CaseScore(
+            case, shingle_overlap(case.gold_body, ""), word_overlap(case.gold_body, ""),
+            error=f"{type(error).__name__}: {error}", seconds=time.perf_counter() - started,
+        )
+    output = kept_text(page.blocks, gold_body_blocks(page.blocks, case.gold_body))
+    return CaseScore(
+        case=case,
+        overlap=shingle_overlap(case.gold_body, output),
+        words=word_overlap(case.gold_body, output),
+        with_found=snippets_found(case.with_snippets, output),
+        without_found=snippets_found(case.without_snippets, output),
+        seconds=time.perf_counter() - started,
+        output=output,
     )
 
 
