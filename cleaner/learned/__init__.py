@@ -1,0 +1,1 @@
+"""The learned labeller: a gradient-boosted tree model that decides body or not per block."""

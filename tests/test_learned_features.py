@@ -1,0 +1,52 @@
+"""The learned labeller's rows: one per block, FEATURE_NAMES long, saying what the block is."""
+
+from __future__ import annotations
+
+from cleaner.extractors import heuristic
+from cleaner.learned.features import FEATURE_NAMES, block_rows
+from cleaner.parse import parse_html, parse_text
+
+ARTICLE = ("The council voted on Monday to repair the harbour ferry before the winter storms.",
+           "Work starts in March and the crossing will close for two weeks while it runs.")
+
+
+def _rows(page, kept=None):
+    decisions, evidence = heuristic.label_with_evidence(page)
+    rows = block_rows(page, decisions, evidence, kept)
+    return [dict(zip(FEATURE_NAMES, row, strict=True)) for row in rows]
+
+
+def test_html_rows_carry_the_markup_and_trafilatura():
+    page = parse_html("<html><body><nav><a href='/'>Home</a></nav>"
+                      + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</body></html>")
+    nav, first, second = _rows(page, [False, True, True])
+    assert nav["in_nav"] == 1.0 and nav["link_density"] == 1.0 and nav["trafilatura_keeps"] == 0
+    assert first["in_nav"] == 0.0 and first["trafilatura_keeps"] == 1
+    assert first["heuristic_body"] == 1.0 and first["sentence_end"] == 1.0
+    assert first["prev1_trafilatura_keeps"] == 0.0 and first["next1_trafilatura_keeps"] == 1.0
+    assert second["next1_present"] == 0.0 and second["position"] == 1.0
+    assert first["page_trafilatura_share"] > 0.9 and first["page_html"] == 1.0
+
+
+def test_text_rows_have_no_markup_and_say_so():
+    page = parse_text("Site\n  • Home\n  • News\n\n" + "\n\n".join(ARTICLE) + "\n")
+    rows = _rows(page)
+    assert len(rows) == len(page.blocks) == 5
+    assert all(len(row) == len(FEATURE_NAMES) for row in rows)
+    home, article = rows[1], rows[3]
+    assert home["marker"] == 1.0 and home["indent"] == 2 and home["in_nav"] == -1.0
+    assert article["trafilatura_keeps"] == -1 and article["words"] == 14
+    assert article["body_run_blocks"] == 2.0  # the two paragraphs the heuristic keeps
+
+
+def test_training_rows_of_a_page_carry_its_gold_labels_and_site(tmp_path):
+    from cleaner.scoring.cases import Case
+    from cleaner.training.dataset import page_rows, site_of
+
+    page = tmp_path / "p1.txt"
+    page.write_text("Site\n  • Home\n\n" + "\n\n".join(ARTICLE) + "\n\nShare Facebook\n")
+    case = Case(id="p1", form="w3m", input_path=page, gold_body="\n\n".join(ARTICLE))
+    rows = page_rows(case, "https://www.example.org/news/ferry")
+    assert rows is not None and rows.site == "example.org" == site_of("http://example.org/")
+    assert rows.gold == [False, False, True, True, False]
+    assert len(rows.rows) == 5 and rows.texts[2] == ARTICLE[0]
