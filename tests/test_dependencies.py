@@ -37,6 +37,12 @@ BENCH_PEER_MODULES = {
 }
 
 
+#: Modules of the ``train`` extra, which only the training package (``cleaner train``) may
+#: import: import name -> distribution.
+TRAIN_MODULES = {"lightgbm": "lightgbm", "numpy": "numpy"}
+TRAINING_PACKAGE = PACKAGE / "training"
+
+
 def _names(requirements: list[str]) -> set[str]:
     return {canonicalize_name(Requirement(line).name) for line in requirements}
 
@@ -68,9 +74,12 @@ def _imports(tree: ast.AST) -> list[tuple[str, bool]]:
 
 def _source_imports() -> dict[str, tuple[Path, bool]]:
     """Third-party top-level modules the package imports: where first seen, and whether any
-    module imports it at module level (so importing cleaner needs it)."""
+    module imports it at module level (so importing cleaner needs it). The training package
+    is left out: test_the_train_extra_is_imported_by_training_only checks it."""
     seen: dict[str, tuple[Path, bool]] = {}
     for path in sorted(PACKAGE.rglob("*.py")):
+        if path.is_relative_to(TRAINING_PACKAGE):
+            continue
         for name, top_level in _imports(ast.parse(path.read_text(encoding="utf-8"))):
             if _third_party(name):
                 first = seen.get(name, (path, False))
@@ -103,6 +112,16 @@ def test_every_module_the_sources_import_is_declared() -> None:
         if not distributions & CORE:
             undeclared.append(f"{where}: {module} (from {', '.join(sorted(distributions))})")
     assert not undeclared, "imported but not in [project] dependencies: " + "; ".join(undeclared)
+
+
+def test_the_train_extra_is_imported_by_training_only() -> None:
+    train = EXTRAS["train"]
+    assert {canonicalize_name(name) for name in TRAIN_MODULES.values()} <= train
+    for path in sorted(TRAINING_PACKAGE.rglob("*.py")):
+        for name, _ in _imports(ast.parse(path.read_text(encoding="utf-8"))):
+            if _third_party(name) and name not in TRAIN_MODULES:
+                assert _distributions_of(name) & CORE, f"{path}: {name} is not declared"
+    assert "cleaner[train]" in PYPROJECT["optional-dependencies"]["dev"]
 
 
 def _guaranteed_distributions() -> set[str]:

@@ -50,3 +50,23 @@ def test_training_rows_of_a_page_carry_its_gold_labels_and_site(tmp_path):
     assert rows is not None and rows.site == "example.org" == site_of("http://example.org/")
     assert rows.gold == [False, False, True, True, False]
     assert len(rows.rows) == 5 and rows.texts[2] == ARTICLE[0]
+
+
+def test_page_rows_read_the_address_structured_data_and_shape():
+    from cleaner.learned.page_features import PAGE_FEATURE_NAMES, page_row
+
+    html = ('<html><head><script type="application/ld+json">{"@context": "https://schema.org",'
+            ' "@type": "Product", "name": "Ferry ticket"}</script></head><body>'
+            '<h1>Ferry ticket</h1><p>Price: $12.50 for a return crossing.</p>'
+            '<ul><li><a href="/a">Harbour</a></li><li><a href="/b">Bay</a></li></ul>'
+            '</body></html>')
+    page = parse_html(html, url="https://shop.example.org/products/ferry-ticket")
+    decisions, _ = heuristic.label_with_evidence(page)
+    row = dict(zip(PAGE_FEATURE_NAMES, page_row(page, decisions, None), strict=True))
+    assert row["url_products"] == 1.0 and row["url_blog"] == 0.0 and row["url_depth"] == 1.0
+    assert row["schema_product"] == 1.0 and row["schema_article"] == 0.0
+    assert row["prices_per_block"] > 0 and row["share_list_blocks"] == 0.5
+    assert row["trafilatura_share"] < 0  # trafilatura did not run
+    text_page = parse_text("A dump\n\nwith two lines.\n")
+    text_row = page_row(text_page, heuristic.label(text_page, None), None)
+    assert len(text_row) == len(PAGE_FEATURE_NAMES) and text_row[0] == -1.0  # no address

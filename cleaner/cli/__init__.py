@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from cleaner.cli import bench_cmd, clean_cmd, explain_cmd, fixtures_cmd, score_cmd
+from cleaner.cli import bench_cmd, clean_cmd, explain_cmd, fixtures_cmd, score_cmd, train_cmd
 from cleaner.cli.common import Command
 
 # Plain help and usage errors (no rich panels): messages stay one line, unwrapped, as written.
@@ -42,6 +42,7 @@ app.command("clean", no_args_is_help=True, cls=Command)(clean_cmd.clean_command)
 app.command("score", no_args_is_help=True, cls=Command)(score_cmd.score_command)
 app.command("explain", no_args_is_help=True, cls=Command)(explain_cmd.explain_command)
 app.command("bench", no_args_is_help=True, cls=Command)(bench_cmd.bench_command)
+app.command("train", no_args_is_help=True, cls=Command)(train_cmd.train_command)
 app.add_typer(fixtures_cmd.app, name="fixtures")
 
 

@@ -38,6 +38,10 @@ TOKEN_STEMS = ("content", "article", "post", "entry", "body", "text", "story", "
                "price", "review", "card", "teaser", "list", "item", "title", "caption")
 #: Neighbours on each side whose summary goes into a block's row.
 WINDOW = 3
+#: Ancestors (1: the owner element's parent) whose blocks are summed up in a block's row: the
+#: container a block shares with its siblings says more than the block alone (a grid of
+#: product names, a list of teasers, a comment thread).
+ANCESTOR_LEVELS = (1, 2, 3)
 
 _SENTENCE_END = re.compile(r"[.!?…:。！？]['\"”’)\]]*\s*$")
 _DIGIT = re.compile(r"\d")
@@ -68,10 +72,20 @@ def _context_names() -> list[str]:
     return names
 
 
+def _ancestor_names() -> list[str]:
+    names = []
+    for level in ANCESTOR_LEVELS:
+        names += [f"up{level}_log_blocks", f"up{level}_log_words", f"up{level}_heuristic_body",
+                  f"up{level}_trafilatura_keeps", f"up{level}_link_density",
+                  f"up{level}_sentence_end"]
+    return names
+
+
 PAGE_NAMES = ["page_blocks_log", "page_words_log", "page_heuristic_body_share",
               "page_trafilatura_share", "page_trafilatura_run", "page_link_density",
               "page_fragment", "page_html", "page_longest_block_log", "page_list_share"]
-FEATURE_NAMES: tuple[str, ...] = tuple(_own_names() + _context_names() + PAGE_NAMES)
+FEATURE_NAMES: tuple[str, ...] = tuple(_own_names() + _context_names() + _ancestor_names()
+                                       + PAGE_NAMES)
 
 
 def block_rows(page: Page, decisions: Sequence[Decision], evidence: Sequence[Evidence],
@@ -87,8 +101,9 @@ def block_rows(page: Page, decisions: Sequence[Decision], evidence: Sequence[Evi
     kept = list(trafilatura_kept) if trafilatura_kept is not None else [False] * len(blocks)
     page_row = _page_row(page, words, heuristic_body, kept, trafilatura_kept is not None)
     context = _context_rows(blocks, words, heuristic_body, kept, trafilatura_kept is not None)
-    return [own_row + context_row + page_row for own_row, context_row in zip(own, context,
-                                                                               strict=True)]
+    ancestors = _ancestor_rows(blocks, own, heuristic_body, kept, trafilatura_kept is not None)
+    return [own_row + context_row + ancestor_row + page_row
+            for own_row, context_row, ancestor_row in zip(own, context, ancestors, strict=True)]
 
 
 def _own_row(block: Block, decision: Decision, found: Evidence, trafilatura: int) -> list[float]:
@@ -156,6 +171,36 @@ def _context_rows(blocks: Sequence[Block], words: Sequence[float], heuristic_bod
             else:
                 row += [0.0, -1.0, -1.0, -1.0, -1.0, -1.0]
         rows.append(row)
+    return rows
+
+
+def _ancestor_rows(blocks: Sequence[Block], own: list[list[float]], heuristic_body: list[bool],
+                   kept: list[bool], has_trafilatura: bool) -> list[list[float]]:
+    """Per block and ancestor level: the blocks under that ancestor, their words, and the
+    shares of their words the heuristic and trafilatura keep, in links, in sentences."""
+    width = 6 * len(ANCESTOR_LEVELS)
+    if not blocks or blocks[0].dom is None:
+        return [[-1.0] * width for _ in blocks]
+    sentence_end_column = 4
+    rows: list[list[float]] = [[] for _ in blocks]
+    for level in ANCESTOR_LEVELS:
+        keys = [block.dom.path.rsplit("/", level)[0] if block.dom else "" for block in blocks]
+        totals: dict[str, list[float]] = {}
+        for i, key in enumerate(keys):
+            words = own[i][0]
+            total = totals.setdefault(key, [0.0] * 6)
+            total[0] += 1
+            total[1] += words
+            total[2] += words * heuristic_body[i]
+            total[3] += words * kept[i]
+            total[4] += words * blocks[i].link_density
+            total[5] += words * own[i][sentence_end_column]
+        for i, key in enumerate(keys):
+            count, words, body, keeps, links, sentences = totals[key]
+            share = 1 / words if words else 0.0
+            rows[i] += [math.log1p(count), math.log1p(words), body * share,
+                        keeps * share if has_trafilatura else -1.0, links * share,
+                        sentences * share]
     return rows
 
 

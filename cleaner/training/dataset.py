@@ -10,6 +10,7 @@ from cleaner.decode import decode
 from cleaner.extractors import heuristic
 from cleaner.extractors.trafilatura_based import skip_reason, trafilatura_keeps
 from cleaner.learned.features import block_rows
+from cleaner.learned.page_features import page_row
 from cleaner.options import Options
 from cleaner.parse import parse_html, parse_text
 from cleaner.scoring.cases import Case
@@ -25,6 +26,8 @@ class PageRows:
     rows: list[list[float]]
     gold: list[bool]
     texts: list[str]
+    #: The page-kind classifier's row (learned.page_features).
+    page: list[float]
 
 
 def site_of(url: str) -> str:
@@ -48,5 +51,5 @@ def page_rows(case: Case, url: str) -> PageRows | None:
         kept = trafilatura_keeps(page, Options(input_type="html"))
     return PageRows(case, site_of(url), block_rows(page, decisions, evidence, kept),
                     gold_body_blocks(page.blocks, case.gold_body),
-                    [block.text for block in page.blocks])
+                    [block.text for block in page.blocks], page_row(page, decisions, kept))
 

@@ -1,0 +1,101 @@
+"""Figures of a cross-validation: per set and kind of page, the learned labeller's out-of-fold
+output beside the heuristic's and trafilatura's choices of the same blocks, and the ceiling
+(the blocks the gold holds); the page-kind classifier's accuracy and confusion matrix."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from cleaner.learned.features import FEATURE_NAMES
+from cleaner.learned.page_features import KINDS
+from cleaner.scoring.metrics import body_score, shingle_overlap, word_overlap
+from cleaner.training.cross_validation import (
+    CrossValidated,
+    TrainingSettings,
+    body_threshold,
+    kind_index,
+)
+from cleaner.training.dataset import PageRows
+
+#: Whose blocks a figure is of: the learned model (out of fold), the two it reads, the gold.
+SYSTEMS = ("learned", "heuristic", "trafilatura", "aligned-gold")
+#: A page is thrown away when its word F1 is this far below trafilatura's.
+THROWN_AWAY_GAP = 0.3
+
+_HEURISTIC = FEATURE_NAMES.index("heuristic_body")
+_TRAFILATURA = FEATURE_NAMES.index("trafilatura_keeps")
+
+
+@dataclass(frozen=True, slots=True)
+class PageFigures:
+    set_name: str
+    kind: str
+    word_f1: dict[str, float]
+    shingles: dict[str, object]
+
+
+def page_figures(pages: Sequence[PageRows], set_names: Sequence[str], validated: CrossValidated,
+                 settings: TrainingSettings) -> list[PageFigures]:
+    figures = []
+    for i, page in enumerate(pages):
+        threshold = body_threshold(validated.kind_probabilities[i], settings)
+        choices = {
+            "learned": list(validated.block_probabilities[i] >= threshold),
+            "heuristic": [row[_HEURISTIC] == 1 for row in page.rows],
+            "trafilatura": [row[_TRAFILATURA] == 1 for row in page.rows],
+            "aligned-gold": page.gold,
+        }
+        words, shingles = {}, {}
+        for system, keep in choices.items():
+            output = kept_text_of(page, keep)
+            words[system] = word_overlap(page.case.gold_body, output).f1
+            shingles[system] = shingle_overlap(page.case.gold_body, output)
+        figures.append(PageFigures(set_names[i], page.case.kind or "article", words, shingles))
+    return figures
+
+
+def kept_text_of(page: PageRows, keep: Sequence[bool]) -> str:
+    """The text of the page's kept blocks, a paragraph each."""
+    return "\n\n".join(text for text, kept in zip(page.texts, keep, strict=True) if kept)
+
+
+def summary(figures: Sequence[PageFigures], has_trafilatura: bool) -> list[dict[str, object]]:
+    """One row per set, and per set and kind: pages, each system's word F1 and shingle F1,
+    and the pages the learned labeller throws away (word F1 over THROWN_AWAY_GAP below
+    trafilatura's, or the heuristic's on text dumps)."""
+    groups: dict[str, list[PageFigures]] = {}
+    for figure in figures:
+        groups.setdefault(figure.set_name, []).append(figure)
+        groups.setdefault(f"{figure.set_name} {figure.kind}", []).append(figure)
+    reference = "trafilatura" if has_trafilatura else "heuristic"
+    rows = []
+    for name, group in sorted(groups.items()):
+        row: dict[str, object] = {"group": name, "pages": len(group)}
+        for system in SYSTEMS:
+            if system == "trafilatura" and not has_trafilatura:
+                continue
+            row[f"{system} word F1"] = round(float(np.mean([f.word_f1[system] for f in group])), 4)
+            row[f"{system} shingle F1"] = round(
+                body_score([f.shingles[system] for f in group]).f1, 4)  # type: ignore[misc]
+        row["thrown away"] = sum(
+            1 for f in group if f.word_f1["learned"] < f.word_f1[reference] - THROWN_AWAY_GAP)
+        rows.append(row)
+    return rows
+
+
+def kind_confusion(pages: Sequence[PageRows], validated: CrossValidated,
+                   ) -> tuple[float, list[list[int]]]:
+    """Accuracy of the out-of-fold kinds over the pages that have a gold kind, and the
+    confusion matrix (rows gold, columns predicted, in KINDS order)."""
+    matrix = [[0] * len(KINDS) for _ in KINDS]
+    for i, page in enumerate(pages):
+        if page.case.kind is None:
+            continue
+        matrix[kind_index(page.case.kind)][int(validated.kind_probabilities[i].argmax())] += 1
+    total = sum(map(sum, matrix))
+    correct = sum(matrix[k][k] for k in range(len(KINDS)))
+    return (correct / total if total else 0.0), matrix
+
