@@ -18,7 +18,7 @@ def test_no_site_is_in_two_folds_and_folds_are_even_and_stable():
     sites = ["a.org"] * 5 + ["b.org"] * 3 + ["c.org"] * 3 + ["d.org"] * 2 + ["e.org"] * 2
     folds = site_folds(sites, 3)
     for site in set(sites):
-        assert len({f for s, f in zip(sites, folds) if s == site}) == 1, site
+        assert len({f for s, f in zip(sites, folds, strict=True) if s == site}) == 1, site
     sizes = sorted(folds.count(fold) for fold in range(3))
     assert sizes == [5, 5, 5]
     assert site_folds(list(reversed(sites)), 3)[::-1] == folds  # order of pages does not matter
