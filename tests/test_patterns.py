@@ -69,3 +69,22 @@ def test_a_one_word_block_hits_its_phrase_whole_unless_it_is_a_number() -> None:
     number = index.find(("24",), anywhere_limit=40)
     assert not number.whole and number.start == number.anywhere == {"hours"}
     assert not index.find(("away",), anywhere_limit=40).anywhere
+
+
+def test_a_by_word_is_a_byline_only_before_a_name():
+    from cleaner.extractors.heuristic import _first_pass
+    from cleaner.labels import Label
+    from cleaner.parse import parse_text
+
+    def evidence(line: str):
+        return _first_pass(parse_text(line + "\n"))[1][0].label
+
+    # Headlines that start with a word some language uses for "by".
+    for headline in ("Text messages show the minister knew of the plan",
+                     "Door to door sales are back in the city", "Par for the course at the open",
+                     "By the numbers: the budget", "Von der Leyen says no"):
+        assert evidence(headline) is None, headline
+    for line in ("By Jane Smith", "BY JOHN SMITH | Updated March 3, 2024", "Door Jan de Vries",
+                 "Posted by admin on March 3, 2024", "by admin", "Texto: María López",
+                 "By Élodie Durand", "文 / 王小明"):
+        assert evidence(line) is Label.BYLINE, line

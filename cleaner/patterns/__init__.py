@@ -81,6 +81,13 @@ class Phrases:
         return any(tuple(words[:n]) in self._phrases
                    for n in range(1, min(self._longest, len(words)) + 1))
 
+    def prefix_length(self, words: Words) -> int:
+        """How many words the longest phrase the block begins with has (0: none)."""
+        for n in range(min(self._longest, len(words)), 0, -1):
+            if tuple(words[:n]) in self._phrases:
+                return n
+        return 0
+
     def occurs_in(self, words: Words) -> bool:
         """One of the phrases occurs anywhere in the block, on word boundaries."""
         count = len(words)

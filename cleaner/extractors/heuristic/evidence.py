@@ -23,6 +23,7 @@ from cleaner.extractors.heuristic.thresholds import Thresholds
 from cleaner.labels import Label
 from cleaner.patterns import (
     NO_HITS,
+    WORD,
     Hits,
     PhraseIndex,
     Phrases,
@@ -84,6 +85,8 @@ _GLUED = re.compile(r"[a-z][A-Z]")
 _DIGITS = frozenset("0123456789")
 #: Leaked code shows itself in a block's first characters; longer blocks are not read further.
 _MARKUP_SCAN = 500
+#: Characters of a block read to find the word after a "by" word (bylines are short).
+_NAME_SCAN = 200
 _MARKUP_CHARACTERS = frozenset("<{&$@(=;")
 _BREADCRUMB_CHARACTERS = frozenset("»›>/|→:")
 _CAPTION_CHARACTERS = frozenset(":|")
@@ -169,7 +172,24 @@ def _ends_with_says(text: str, features: Features, hits: Hits) -> bool:
 
 
 def _is_by_author(text: str, features: Features, hits: Hits) -> bool:
-    return not features.sentence_end
+    """"By NAME": no sentence, and a name after the "by" word: the next word capitalised (or
+    in a script without capitals), unless the line is all lower case or carries a date. So
+    "Text messages show..." and "Door to door..." are not bylines, whatever the language of
+    the word that reads as "by"."""
+    if features.sentence_end:
+        return False
+    words = features.words_lower
+    after = byline.BY_AUTHOR.prefix_length(words)
+    if not 0 < after < len(words):
+        return True
+    first = text.lstrip()[:1]
+    if first.islower() or _has_date_or_time(text, features, hits):
+        return True
+    tokens = WORD.findall(text, 0, _NAME_SCAN)
+    if len(tokens) <= after:
+        return True
+    start = tokens[after][:1]
+    return start.isupper() or (start.isalpha() and not start.isascii() and not start.islower())
 
 
 def _has_date_or_time(text: str, features: Features, hits: Hits) -> bool:
