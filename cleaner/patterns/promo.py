@@ -10,7 +10,7 @@ PROMO_LINE = Phrases("promo line", [
     "subscribe", "subscribe now", "donate", "donate now", "support us", "contribute",
     "sign up", "sign up now", "join now", "get the app", "download the app", "free trial",
     "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "publicidade", "advertentie",
-    "reklama", "реклама", "continue reading the main story", "continue reading",
+    "reklama", "реклама", "continue reading",
     "story continues below advertisement", "article continues below",
 ])
 #: Phrases that mark a sentence as a call to action, wherever they appear in a short block.
@@ -38,7 +38,7 @@ BROWSER_NOTICE = Phrases("browser notice", [
     "turn on javascript", "javascript must be enabled", "requires javascript",
     "your browser is out of date", "update your browser", "unsupported browser",
     "your browser does not support", "you are using an outdated browser",
-    "use your keyboard's up or down arrows", "javascript aktivieren", "activer javascript",
+    "javascript aktivieren", "activer javascript",
     "activa javascript", "abilita javascript",
 ])
 #: Blocks up to this many words that hold a browser notice are one.

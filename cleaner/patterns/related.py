@@ -9,7 +9,7 @@ RELATED_HEADING = Phrases("related heading", [
     "you might also like", "you may like", "you might be interested in", "more stories",
     "more news", "more articles", "more like this", "recommended", "recommended for you",
     "recommended stories", "recommended articles", "don't miss", "up next", "what to read next",
-    "further reading", "keep reading", "more to explore", "story timeline", "in this series",
+    "further reading", "keep reading", "more to explore", "in this series",
     "weitere artikel", "ähnliche artikel", "ähnliche beiträge", "verwandte artikel",
     "mehr zum thema", "das könnte sie auch interessieren", "lesen sie auch",
     "à lire aussi", "lire aussi", "sur le même sujet", "vous aimerez aussi",
