@@ -113,3 +113,7 @@ class Page:
     #: HTML without <html>, <head> or <body> (a CMS field, a snippet): content someone already
     #: cut out of a page, with no page chrome around it. Always False for text.
     fragment: bool = False
+    #: Content the page carries outside its visible text (JSON-LD, meta description), as
+    #: blocks after the visible ones; only for a page that shows (almost) nothing itself
+    #: (parse.structured). Extractors do not label them: they are the body, saying whence.
+    structured: tuple[Block, ...] = ()

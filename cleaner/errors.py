@@ -14,7 +14,8 @@ class InputError(CleanerError, ValueError):
 
 
 class EmptyInputError(InputError):
-    """The document holds no visible text at all."""
+    """The document holds no visible text at all, nor any structured content (JSON-LD, meta
+    description) to take instead."""
 
     kind = "empty"
 

@@ -12,10 +12,12 @@ from cleaner.deadline import Deadline, hard_time_limit
 from cleaner.decode import decode
 from cleaner.errors import EmptyInputError, InputTooLargeError
 from cleaner.extractors import resolve_extractor
+from cleaner.labels import Label
 from cleaner.options import InputTypeChoice, Options
 from cleaner.parse import parse_html, parse_text
+from cleaner.parse.structured import source_of
 from cleaner.reading import options_for_file, read_document
-from cleaner.result import Result, build_result
+from cleaner.result import Decision, Result, build_result
 from cleaner.sniff import sniff_input_type
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -82,13 +84,16 @@ def _clean_document(doc: str | bytes, options: Options, deadline: Deadline,
     page = parse(text, url=options.url, deadline=deadline)
     if input_type == "html" and len(text) >= RELEASE_AFTER_CHARS:
         release_freed_memory()
-    if not page.blocks:
-        raise EmptyInputError("the document has no visible text")
+    if not page.blocks and not page.structured:
+        raise EmptyInputError("the document has no visible text, nor any in its structured data")
     deadline.check("parsing")
-    decisions = spec.label(page, options, deadline)
+    decisions = spec.label(page, options, deadline) if page.blocks else []
     deadline.check("labelling")
+    decisions += [Decision(Label.BODY, f"from the page's {source_of(block)}: the page shows "
+                                       "(almost) no text of its own")
+                  for block in page.structured]
     return build_result(
-        page.blocks,
+        page.blocks + page.structured,
         decisions,
         source=source,
         input_type=input_type,

@@ -18,6 +18,7 @@ from cleaner.deadline import CHECK_EVERY, NO_DEADLINE, Deadline
 from cleaner.errors import EmptyInputError
 from cleaner.parse.element_paths import MANY_CHILDREN, LxmlPaths, WalkPaths
 from cleaner.parse.html_meta import read_metadata
+from cleaner.parse.structured import FALLBACK_BELOW_WORDS, structured_blocks
 from cleaner.patterns import lower
 
 #: Elements whose content is never shown as text.
@@ -104,7 +105,18 @@ def parse_html(text: str, url: str | None = None, deadline: Deadline = NO_DEADLI
         url=url,
         meta=read_metadata(root, text, headings=_headlines(blocks)),
         fragment=is_fragment(text, blocks),
+        structured=tuple(_structured_fallback(root, text, blocks)),
     )
+
+
+def _structured_fallback(root: etree._Element, text: str, blocks: list[Block]) -> list[Block]:
+    """The page's structured content when it shows fewer than FALLBACK_BELOW_WORDS words and
+    the structured content has more (see parse.structured); else nothing."""
+    shown_words = sum(len(block.text.split()) for block in blocks)
+    if shown_words >= FALLBACK_BELOW_WORDS:
+        return []
+    found = structured_blocks(root, text, len(blocks))
+    return found if sum(len(block.text.split()) for block in found) > shown_words else []
 
 
 def is_fragment(text: str, blocks: list[Block]) -> bool:
