@@ -131,7 +131,7 @@ def cross_validate(pages: Sequence[PageRows], settings: TrainingSettings,
         inner = _inner_kind_probabilities([pages[i] for i in fitted], settings)
         block_model = fit_block_model([pages[i] for i in fitted], inner, settings)
         for i in scored:
-            blocks[i] = block_model.predict(block_matrix([pages[i]], kinds[i:i + 1]))
+            blocks[i] = np.asarray(block_model.predict(block_matrix([pages[i]], kinds[i:i + 1])))
     return CrossValidated(folds, kinds, blocks)
 
 

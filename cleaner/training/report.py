@@ -11,7 +11,7 @@ import numpy as np
 
 from cleaner.learned.features import FEATURE_NAMES
 from cleaner.learned.page_features import KINDS
-from cleaner.scoring.metrics import body_score, shingle_overlap, word_overlap
+from cleaner.scoring.metrics import Overlap, body_score, shingle_overlap, word_overlap
 from cleaner.training.cross_validation import (
     CrossValidated,
     TrainingSettings,
@@ -34,7 +34,7 @@ class PageFigures:
     set_name: str
     kind: str
     word_f1: dict[str, float]
-    shingles: dict[str, object]
+    shingles: dict[str, Overlap]
 
 
 def page_figures(pages: Sequence[PageRows], set_names: Sequence[str], validated: CrossValidated,
@@ -79,7 +79,7 @@ def summary(figures: Sequence[PageFigures], has_trafilatura: bool) -> list[dict[
                 continue
             row[f"{system} word F1"] = round(float(np.mean([f.word_f1[system] for f in group])), 4)
             row[f"{system} shingle F1"] = round(
-                body_score([f.shingles[system] for f in group]).f1, 4)  # type: ignore[misc]
+                body_score([f.shingles[system] for f in group]).f1, 4)
         row["thrown away"] = sum(
             1 for f in group if f.word_f1["learned"] < f.word_f1[reference] - THROWN_AWAY_GAP)
         rows.append(row)
