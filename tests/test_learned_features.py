@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from cleaner.extractors import heuristic
 from cleaner.learned.features import FEATURE_NAMES, block_rows
 from cleaner.parse import parse_html, parse_text
@@ -67,6 +69,10 @@ def test_page_rows_read_the_address_structured_data_and_shape():
     assert row["schema_product"] == 1.0 and row["schema_article"] == 0.0
     assert row["prices_per_block"] > 0 and row["share_list_blocks"] == 0.5
     assert row["trafilatura_share"] < 0  # trafilatura did not run
+    # Per hundred words of the page (11: "Ferry ticket", "Price: $12.50 for a return
+    # crossing.", "Harbour", "Bay"); "return" is not "returns", and "for" is no kind word.
+    assert row["word_price"] == pytest.approx(100 / 11) and row["word_returns"] == 0.0
+    assert "word_for" not in row
     text_page = parse_text("A dump\n\nwith two lines.\n")
     text_row = page_row(text_page, heuristic.label(text_page, None), None)
     assert len(text_row) == len(PAGE_FEATURE_NAMES) and text_row[0] == -1.0  # no address

@@ -3,8 +3,8 @@
 The kinds (WCXB's seven) differ in shape more than in words: a product page has a price and
 a JSON-LD Product, a collection a grid of short linked names, a forum many posts with
 author lines, documentation code and headings. The row holds the page's address, its
-structured data's types, and the shape of its blocks and of what the heuristic and
-trafilatura keep of them.
+structured data's types, the shape of its blocks and of what the heuristic and trafilatura
+keep of them, and how often it uses words that tell kinds apart.
 """
 
 from __future__ import annotations
@@ -33,12 +33,25 @@ SCHEMA_TYPES = ("article", "newsarticle", "blogposting", "product", "offer", "ag
                 "service", "localbusiness", "organization", "breadcrumblist", "webpage",
                 "website", "event", "recipe", "softwareapplication", "person")
 
+#: Words whose share of the page's words tells kinds apart (a shop's "cart" and "shipping", a
+#: forum's "replies" and "joined", documentation's "parameters", a service's "we" and "book"),
+#: one column each: per hundred words of the page.
+KIND_WORDS = ("we", "our", "us", "you", "your", "i", "my", "cart", "price", "buy", "shop",
+              "shipping", "reviews", "reply", "replies", "posted", "joined", "views", "thread",
+              "post", "quote", "member", "members", "install", "function", "example",
+              "returns", "parameters", "api", "version", "contact", "services", "service",
+              "free", "call", "book", "appointment", "read", "min", "ago", "said", "according",
+              "results", "sort", "filter", "items", "products", "page", "next", "previous",
+              "showing", "of")
+
 _TYPE = re.compile(r'"@type"\s*:\s*\[?\s*"([A-Za-z]+)"|property=["\']og:type["\'][^>]*'
                    r'content=["\']([a-z.]+)', re.IGNORECASE)
 _URL_WORD = re.compile(r"[a-z0-9]+")
 _PRICE = re.compile(r"(?:[$€£¥]\s?\d|\d[.,]\d\d\s?(?:€|EUR|USD|\$))")
 _CODE_LIKE = re.compile(r"[{}();=<>]|\b(?:def|function|return|import|class|var|const)\b")
 _DATE = re.compile(r"\b(?:19|20)\d\d\b")
+_WORD = re.compile(r"\w+")
+_KIND_WORD_COLUMN = {word: column for column, word in enumerate(KIND_WORDS)}
 
 PAGE_FEATURE_NAMES: tuple[str, ...] = (
     *(f"url_{hint}" for hint in URL_HINTS), "url_depth", "url_digits", "url_known",
@@ -48,13 +61,27 @@ PAGE_FEATURE_NAMES: tuple[str, ...] = (
     "share_linked_blocks", "prices_per_block", "code_share", "years_per_block",
     "share_sentence_end", "heuristic_body_share", "heuristic_body_blocks_log",
     "trafilatura_share", "comments_share", "byline_blocks_log", "is_html",
+    *(f"word_{word}" for word in KIND_WORDS),
 )
 
 
 def page_row(page: Page, decisions: Sequence[Decision],
              trafilatura_kept: Sequence[bool] | None) -> list[float]:
     """The page's row of PAGE_FEATURE_NAMES."""
-    return _url_row(page.url) + _schema_row(page) + _shape_row(page, decisions, trafilatura_kept)
+    return (_url_row(page.url) + _schema_row(page) + _shape_row(page, decisions, trafilatura_kept)
+            + _words_row(page))
+
+
+def _words_row(page: Page) -> list[float]:
+    counts = [0.0] * len(KIND_WORDS)
+    total = 0
+    for block in page.blocks:
+        for word in _WORD.findall(block.text.lower()):
+            total += 1
+            column = _KIND_WORD_COLUMN.get(word)
+            if column is not None:
+                counts[column] += 1
+    return [100 * count / total if total else 0.0 for count in counts]
 
 
 def _url_row(url: str | None) -> list[float]:
