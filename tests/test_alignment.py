@@ -33,7 +33,7 @@ def test_html_blocks_and_the_oracle_text():
                       + "".join(f"<p>{p}</p>" for p in ARTICLE) + "<footer>© Site</footer>")
     keep = gold_body_blocks(page.blocks, GOLD)
     assert keep == [False, True, True, False]
-    assert kept_text(page.blocks, keep) == GOLD
+    assert kept_text([block.text for block in page.blocks], keep) == GOLD
 
 
 def test_empty_gold_keeps_nothing():

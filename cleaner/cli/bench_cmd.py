@@ -120,6 +120,7 @@ def _row(result: RunResult, cases) -> dict:
     pairs = list(zip(cases, result.outputs, strict=True))
     score = body_score([shingle_overlap(case.gold_body, text) for case, text in pairs])
     words = [word_overlap(case.gold_body, text) for case, text in pairs]
+    word_figures = word_score(words)
     by_kind: dict[str, list] = {}
     for case, overlap in zip(cases, words, strict=True):
         if case.kind:
@@ -136,9 +137,9 @@ def _row(result: RunResult, cases) -> dict:
         "precision": round(score.precision, 4),
         "recall": round(score.recall, 4),
         "f1": round(score.f1, 4),
-        "word_precision": round(word_score(words).precision, 4),
-        "word_recall": round(word_score(words).recall, 4),
-        "word_f1": round(word_score(words).f1, 4),
+        "word_precision": round(word_figures.precision, 4),
+        "word_recall": round(word_figures.recall, 4),
+        "word_f1": round(word_figures.f1, 4),
         "with_rate": _rounded(mean_rate(snippet_rate(case.with_snippets, text)
                                         for case, text in pairs)),
         "without_rate": _rounded(mean_rate(snippet_rate(case.without_snippets, text)

@@ -38,7 +38,7 @@ def gold_body_blocks(blocks: Sequence[Block], gold: str) -> list[bool]:
             for count, size in zip(matched, sizes, strict=True)]
 
 
-def kept_text(blocks: Sequence[Block], keep: Sequence[bool]) -> str:
-    """The text of the kept blocks, a paragraph each (what an extractor keeping exactly them
-    would output)."""
-    return "\n\n".join(block.text for block, kept in zip(blocks, keep, strict=True) if kept)
+def kept_text(texts: Sequence[str], keep: Sequence[bool]) -> str:
+    """The kept texts (of a page's blocks), a paragraph each: what an extractor keeping
+    exactly those blocks would output."""
+    return "\n\n".join(text for text, kept in zip(texts, keep, strict=True) if kept)

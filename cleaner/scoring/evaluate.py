@@ -203,7 +203,8 @@ def _score_aligned_gold(case: Case, started: float) -> CaseScore:
             case, shingle_overlap(case.gold_body, ""), word_overlap(case.gold_body, ""),
             error=f"{type(error).__name__}: {error}", seconds=time.perf_counter() - started,
         )
-    output = kept_text(page.blocks, gold_body_blocks(page.blocks, case.gold_body))
+    output = kept_text([block.text for block in page.blocks],
+                       gold_body_blocks(page.blocks, case.gold_body))
     return CaseScore(
         case=case,
         overlap=shingle_overlap(case.gold_body, output),

@@ -11,6 +11,7 @@ import numpy as np
 
 from cleaner.learned.features import FEATURE_NAMES
 from cleaner.learned.page_features import KINDS
+from cleaner.scoring.alignment import kept_text
 from cleaner.scoring.metrics import Overlap, body_score, shingle_overlap, word_overlap
 from cleaner.training.cross_validation import (
     CrossValidated,
@@ -50,16 +51,11 @@ def page_figures(pages: Sequence[PageRows], set_names: Sequence[str], validated:
         }
         words, shingles = {}, {}
         for system, keep in choices.items():
-            output = kept_text_of(page, keep)
+            output = kept_text(page.texts, keep)
             words[system] = word_overlap(page.case.gold_body, output).f1
             shingles[system] = shingle_overlap(page.case.gold_body, output)
         figures.append(PageFigures(set_names[i], page.case.kind or "article", words, shingles))
     return figures
-
-
-def kept_text_of(page: PageRows, keep: Sequence[bool]) -> str:
-    """The text of the page's kept blocks, a paragraph each."""
-    return "\n\n".join(text for text, kept in zip(page.texts, keep, strict=True) if kept)
 
 
 def summary(figures: Sequence[PageFigures], has_trafilatura: bool) -> list[dict[str, object]]:
