@@ -9,6 +9,10 @@ from cleaner.deadline import time_limit
 
 InputType = Literal["text", "html"]
 InputTypeChoice = Literal["auto", "text", "html"]
+#: Where the learned extractor sets its threshold: fewer non-body words kept, or fewer body
+#: words lost.
+Favor = Literal["precision", "balanced", "recall"]
+FAVORS: tuple[Favor, ...] = ("precision", "balanced", "recall")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +32,11 @@ class Options:
     #: Give up on a document after this many seconds (InputTimeoutError); None: no limit.
     #: Infinity is taken for None; zero, a negative number or NaN raise ValueError.
     timeout: float | None = None
+    #: The learned extractor's threshold: "precision", "balanced" or "recall".
+    favor: Favor = "balanced"
 
     def __post_init__(self) -> None:
+        if self.favor not in FAVORS:
+            raise ValueError(f"favor must be one of {', '.join(FAVORS)}, not {self.favor!r}")
         # Normalised here, where every entry (clean(), the CLI, the batch's workers) passes.
         object.__setattr__(self, "timeout", time_limit(self.timeout))

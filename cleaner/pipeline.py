@@ -14,7 +14,7 @@ from cleaner.errors import EmptyInputError, InputTooLargeError
 from cleaner.extractors import resolve_extractor
 from cleaner.labels import Label
 from cleaner.options import InputTypeChoice, Options
-from cleaner.parse import parse_html, parse_text
+from cleaner.parse import parse_page
 from cleaner.parse.structured import source_of
 from cleaner.reading import options_for_file, read_document
 from cleaner.result import Decision, Result, build_result
@@ -80,14 +80,14 @@ def _clean_document(doc: str | bytes, options: Options, deadline: Deadline,
     input_type = sniff_input_type(text) if options.input_type == "auto" else options.input_type
     spec = resolve_extractor(options.extractor, input_type)
     deadline.check("decoding")
-    parse = parse_html if input_type == "html" else parse_text
-    page = parse(text, url=options.url, deadline=deadline)
+    page = parse_page(text, input_type, options.url, deadline)
     if input_type == "html" and len(text) >= RELEASE_AFTER_CHARS:
         release_freed_memory()
     if not page.blocks and not page.structured:
         raise EmptyInputError("the document has no visible text, nor any in its structured data")
     deadline.check("parsing")
-    decisions = spec.label(page, options, deadline) if page.blocks else []
+    decisions, page_kind = (spec.labelling(page, options, deadline) if page.blocks
+                            else ([], None))
     deadline.check("labelling")
     decisions += [Decision(Label.BODY, f"from the page's {source_of(block)}: the page shows "
                                        "(almost) no text of its own")
@@ -101,6 +101,7 @@ def _clean_document(doc: str | bytes, options: Options, deadline: Deadline,
         meta=page.meta,
         include_title=options.include_title,
         url=options.url,
+        page_kind=page_kind,
     )
 
 

@@ -19,6 +19,18 @@ class Decision(NamedTuple):
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class PageKind:
+    """What kind of page this is (article, collection, documentation, forum, listing,
+    product, service) and how sure the learned model is (its probability)."""
+
+    kind: str
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "confidence": round(self.confidence, 3)}
+
+
 class LabelledBlock(NamedTuple):
     """A block with its label and the reason for it."""
 
@@ -78,6 +90,8 @@ class Result:
     author: str | None = None
     #: Publication date from the page's metadata (HTML), ISO 8601, None when it gives none.
     date: str | None = None
+    #: The page's kind, from the learned extractor (None from the others).
+    page_kind: PageKind | None = None
 
     @cached_property
     def segments(self) -> tuple[Segment, ...]:
@@ -96,7 +110,7 @@ class Result:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON record of DESIGN.md: source, url, input_type, extractor, title, author,
-        date, text, empty_body, segments."""
+        date, page_kind, text, empty_body, segments."""
         return {
             "source": self.source,
             "url": self.url,
@@ -105,6 +119,7 @@ class Result:
             "title": self.title,
             "author": self.author,
             "date": self.date,
+            "page_kind": self.page_kind.to_dict() if self.page_kind else None,
             "text": self.text,
             "empty_body": self.empty_body,
             "segments": [segment.to_dict() for segment in self.segments],
@@ -134,6 +149,7 @@ def build_result(
     include_title: bool,
     meta: PageMeta = NO_META,
     url: str | None = None,
+    page_kind: PageKind | None = None,
 ) -> Result:
     """Derive the Result (text, title, segments) from one decision per block.
 
@@ -161,6 +177,7 @@ def build_result(
         url=url,
         author=meta.author,
         date=meta.date,
+        page_kind=page_kind,
     )
 
 

@@ -37,8 +37,9 @@ BENCH_PEER_MODULES = {
 }
 
 
-#: Modules of the ``train`` extra, which only the training package (``cleaner train``) may
-#: import: import name -> distribution.
+#: Modules of the ``learned`` extra (which ``train`` includes): the training package
+#: (``cleaner train``) may import them anywhere, the rest only inside the functions that run
+#: the learned extractor: import name -> distribution.
 TRAIN_MODULES = {"lightgbm": "lightgbm", "numpy": "numpy"}
 TRAINING_PACKAGE = PACKAGE / "training"
 
@@ -102,6 +103,10 @@ def test_every_module_the_sources_import_is_declared() -> None:
     undeclared = []
     for module, (path, top_level) in _source_imports().items():
         where = path.relative_to(REPO)
+        if module in TRAIN_MODULES:
+            assert not top_level, f"{where}: the learned extra's {module} imported at module level"
+            assert canonicalize_name(TRAIN_MODULES[module]) in EXTRAS["learned"], module
+            continue
         if module in BENCH_PEER_MODULES:
             assert not top_level, f"{where}: the bench extra's {module} imported at module level"
             distribution = canonicalize_name(BENCH_PEER_MODULES[module])
@@ -115,8 +120,8 @@ def test_every_module_the_sources_import_is_declared() -> None:
 
 
 def test_the_train_extra_is_imported_by_training_only() -> None:
-    train = EXTRAS["train"]
-    assert {canonicalize_name(name) for name in TRAIN_MODULES.values()} <= train
+    assert {canonicalize_name(name) for name in TRAIN_MODULES.values()} <= EXTRAS["learned"]
+    assert PYPROJECT["optional-dependencies"]["train"] == ["cleaner[learned]"]
     for path in sorted(TRAINING_PACKAGE.rglob("*.py")):
         for name, _ in _imports(ast.parse(path.read_text(encoding="utf-8"))):
             if _third_party(name) and name not in TRAIN_MODULES:

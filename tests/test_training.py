@@ -64,3 +64,28 @@ def test_train_cross_validates_and_reports_every_system(tmp_path: Path):
 def test_train_refuses_a_folder_without_gold(tmp_path: Path):
     done = run_cli("train", str(tmp_path))
     assert done.returncode == 2 and "gold.jsonl" in done.stderr.decode()
+
+
+def test_train_writes_the_same_model_file_twice_and_it_reads_back(tmp_path: Path):
+    from cleaner.learned.model import BLOCK_COLUMNS, read_model
+
+    bench = _bench(tmp_path / "bench")
+    written = []
+    for name in ("first.json.gz", "second.json.gz"):
+        done = run_cli("train", str(bench), "--cv", "3", "--jobs", "2", "--model",
+                       str(tmp_path / name))
+        assert done.returncode == 0, done.stderr.decode()
+        written.append((tmp_path / name).read_bytes())
+    assert written[0] == written[1]
+    model = read_model(tmp_path / "first.json.gz", "html")
+    record = model.record
+    assert record["block_columns"] == list(BLOCK_COLUMNS)
+    assert record["trained_on"]["sets"][0]["pages"] == 12
+    assert record["trained_on"]["groups"][0]["group"] == "bench"
+    assert set(model.thresholds) == {"precision", "balanced", "recall"}
+
+
+def test_train_refuses_a_model_path_in_a_missing_folder(tmp_path: Path):
+    bench = _bench(tmp_path / "bench")
+    done = run_cli("train", str(bench), "--model", str(tmp_path / "no" / "model.json.gz"))
+    assert done.returncode == 2 and "--model" in done.stderr.decode()

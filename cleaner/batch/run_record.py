@@ -27,7 +27,7 @@ BOOKKEEPING_NAMES = frozenset({RECORD_NAME, ERROR_REPORT_NAME})
 #: How each setting is named in messages: as the option that sets it.
 _SETTING_NAMES = {"version": "cleaner version", "extractor": "--extractor", "format": "--format",
                   "input_type": "--input-type", "include_title": "--include-title",
-                  "url": "--url"}
+                  "url": "--url", "favor": "--favor"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +40,13 @@ class RunSettings:
     input_type: str
     include_title: bool
     url: str | None
+    #: Records written before --favor existed lack it: they were balanced.
+    favor: str = "balanced"
 
     @classmethod
     def current(cls, extractor: str, fmt: str, input_type: str, include_title: bool,
-                url: str | None) -> RunSettings:
-        return cls(__version__, extractor, fmt, input_type, include_title, url)
+                url: str | None, favor: str = "balanced") -> RunSettings:
+        return cls(__version__, extractor, fmt, input_type, include_title, url, favor)
 
     def differences(self, other: RunSettings) -> list[str]:
         """``--option A (now B)`` for every setting that differs, in field order."""

@@ -72,7 +72,8 @@ class BatchConfig:
     def settings(self) -> RunSettings:
         """The settings that decide the outputs' content, recorded beside them."""
         return RunSettings.current(self.options.extractor, self.fmt, self.options.input_type,
-                                   self.options.include_title, self.options.url)
+                                   self.options.include_title, self.options.url,
+                                   self.options.favor)
 
 
 @dataclass(frozen=True, slots=True)

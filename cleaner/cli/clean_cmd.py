@@ -30,6 +30,8 @@ from cleaner.batch.runner import (
 from cleaner.cli.common import (
     EXTRACTOR_HELP,
     EXTRACTOR_METAVAR,
+    FAVOR_HELP,
+    FAVOR_METAVAR,
     INPUT_TYPE_HELP,
     INPUT_TYPE_METAVAR,
     INPUT_TYPES,
@@ -46,7 +48,7 @@ from cleaner.cli.common import (
 )
 from cleaner.deadline import hard_time_limit
 from cleaner.errors import CleanerError
-from cleaner.options import Options
+from cleaner.options import FAVORS, Options
 from cleaner.output import FORMATS, render
 from cleaner.pipeline import clean_document
 from cleaner.reading import read_stdin
@@ -85,6 +87,9 @@ def clean_command(
     input_type: Annotated[str, typer.Option(
         "--input-type", metavar=INPUT_TYPE_METAVAR, help=INPUT_TYPE_HELP,
     )] = "auto",
+    favor: Annotated[str, typer.Option(
+        "--favor", metavar=FAVOR_METAVAR, help=FAVOR_HELP,
+    )] = "balanced",
     include_title: Annotated[bool, typer.Option(
         "--include-title", help="Start the body text with the title.",
     )] = False,
@@ -120,9 +125,11 @@ def clean_command(
     """Clean documents: write the body (txt) or the labelled record (json, jsonl) of each."""
     check_choice(fmt, FORMATS, "--format")
     check_choice(input_type, INPUT_TYPES, "--input-type")
+    check_choice(favor, FAVORS, "--favor")
     check_inputs(paths, stdin=True, command="cleaner clean")
     options = Options(extractor=extractor, url=url, input_type=input_type,  # type: ignore[arg-type]
-                      include_title=include_title, max_bytes=max_bytes, timeout=timeout)
+                      include_title=include_title, max_bytes=max_bytes, timeout=timeout,
+                      favor=favor)  # type: ignore[arg-type]
     if STDIN in paths:
         if len(paths) > 1:
             usage_error("- (stdin) cannot be mixed with paths")

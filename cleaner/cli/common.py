@@ -15,6 +15,7 @@ from rich.text import Text
 from typer.core import TyperArgument, TyperCommand
 
 from cleaner.extractors import extractor_names
+from cleaner.options import FAVORS
 
 #: Where the path arguments take standard input.
 STDIN = "-"
@@ -115,6 +116,9 @@ def check_parents(out: str) -> None:
 
 EXTRACTOR_HELP = "Extractor ('auto': the best measured one for the input type)."
 EXTRACTOR_METAVAR = choices_metavar(extractor_names())
+FAVOR_HELP = ("The learned extractor's threshold: precision (keep less that is not body), "
+              "balanced, or recall (lose less body).")
+FAVOR_METAVAR = choices_metavar(FAVORS)
 INPUT_TYPES = ("auto", "text", "html")
 INPUT_TYPE_HELP = ("Input type: auto (by file name: .html/.htm and the like are HTML; else "
                    "sniffed from the content), text or html.")

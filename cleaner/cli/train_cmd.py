@@ -32,9 +32,10 @@ def train_command(
         "given, kind; html/, text-w3m/, text-lynx/).",
         show_default=False,
     )],
-    text: Annotated[str | None, typer.Option(
+    text: Annotated[list[str] | None, typer.Option(
         "--text", metavar=choices_metavar(TEXT_FORMS),
-        help="Train on the text dumps (w3m or lynx) instead of the HTML.", show_default=False,
+        help="Train on these text dumps instead of the HTML (repeat for both).",
+        show_default=False,
     )] = None,
     cv: Annotated[int, typer.Option(
         "--cv", min=2, metavar="K", help="Folds of the cross-validation (grouped by site).",
@@ -49,22 +50,33 @@ def train_command(
         "--json", metavar="FILE", help="Also write the figures to this JSON file.",
         show_default=False,
     )] = None,
+    model_out: Annotated[Path | None, typer.Option(
+        "--model", metavar="FILE",
+        help="Then fit the model on every page and write it here, with a record of the data, "
+        "settings and the cross-validated figures (the shipped ones: "
+        "cleaner/learned/models/html.json.gz and text.json.gz).",
+        show_default=False,
+    )] = None,
 ) -> None:
-    """Cross-validate the learned labeller: no site in both the part fitted and the part
-    scored. Needs the train extra (pip install '.[train]')."""
-    if text is not None:
-        check_choice(text, TEXT_FORMS, "--text")
+    """Cross-validate the learned labeller (no site in both the part fitted and the part
+    scored) and, with --model, build the model file. Needs the train extra
+    (pip install '.[train]')."""
+    forms = tuple(dict.fromkeys(text or ()))
+    for form_name in forms:
+        check_choice(form_name, TEXT_FORMS, "--text")
     check_inputs(bench_dirs, stdin=False, command="cleaner train")
-    if json_path is not None and (json_path.is_dir() or not json_path.parent.is_dir()):
-        usage_error(f"--json {json_path}: not a file in an existing folder")
+    for option, path in (("--json", json_path), ("--model", model_out)):
+        if path is not None and (path.is_dir() or not path.parent.is_dir()):
+            usage_error(f"{option} {path}: not a file in an existing folder")
     try:
         from cleaner.training import cross_validation, report
     except ImportError as error:
         print_error(f"cleaner train needs the train extra ({error.name} is missing): "
                     "pip install '.[train]'")
         raise typer.Exit(2) from None
-    form = text or "html"
-    jobs_list = _jobs(bench_dirs, form, limit)
+    forms = forms or ("html",)
+    form = "+".join(forms)
+    jobs_list = _jobs(bench_dirs, forms, limit)
     console = stderr_console()
     console.print(f"turning {len(jobs_list)} pages ({form}) into rows, {jobs} processes ...")
     pages, set_names = [], []
@@ -78,19 +90,43 @@ def train_command(
     settings = cross_validation.TrainingSettings(folds=cv)
     validated = cross_validation.cross_validate(pages, settings, console.print)
     figures = report.page_figures(pages, set_names, validated, settings)
-    rows = report.summary(figures, has_trafilatura=form == "html")
+    rows = report.summary(figures, has_trafilatura=forms == ("html",))
+    favors = report.favor_summary(pages, set_names, validated, settings)
     accuracy, confusion = report.kind_confusion(pages, validated)
     out = stdout_console()
     out.print(_table(rows, f"word and shingle F1, {cv}-fold cross-validation grouped by site "
                            f"({form}, {len(pages)} pages)"))
+    out.print(_favor_table(favors))
     out.print(_confusion_table(confusion, accuracy))
+    document = {"form": form, "pages": len(pages), "left_out": len(jobs_list) - len(pages),
+                "sets": _set_record(bench_dirs, set_names), "settings": settings.record(),
+                "groups": rows, "favor": favors, "kind_accuracy": round(accuracy, 4),
+                "kind_confusion": confusion}
     if json_path is not None:
-        document = {"form": form, "pages": len(pages), "settings": settings.record(),
-                    "groups": rows, "kind_accuracy": accuracy, "kind_confusion": confusion}
         json_path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    if model_out is not None:
+        console.print("fitting the model on every page ...")
+        from cleaner.training.model_file import build_model_file
+
+        model_out.write_bytes(build_model_file(pages, settings, document))
+        console.print(f"wrote {model_out} ({model_out.stat().st_size / 1e6:.1f} MB)")
 
 
-def _jobs(bench_dirs: list[str], form: str, limit: int | None) -> list[tuple[str, Case, str]]:
+def _set_record(bench_dirs: list[str], set_names: list[str]) -> list[dict[str, object]]:
+    """Each training set's name, pages used and gold file's SHA-256: what the model came from."""
+    import hashlib
+
+    record = []
+    for name in bench_dirs:
+        folder = Path(name).resolve()
+        digest = hashlib.sha256((folder / "gold.jsonl").read_bytes()).hexdigest()
+        record.append({"set": folder.name, "pages": set_names.count(folder.name),
+                       "gold_sha256": digest})
+    return record
+
+
+def _jobs(bench_dirs: list[str], forms: tuple[str, ...], limit: int | None,
+          ) -> list[tuple[str, Case, str]]:
     """(set name, case, page address) of every page to turn into rows."""
     found = []
     for name in bench_dirs:
@@ -98,7 +134,7 @@ def _jobs(bench_dirs: list[str], form: str, limit: int | None) -> list[tuple[str
         try:
             urls = {record["id"]: record.get("url") or record["id"]
                     for _, record in gold_records(folder)}
-            cases = load_cases(folder, (form,))
+            cases = load_cases(folder, forms)
         except CaseError as error:
             usage_error(str(error))
         except KeyError:
@@ -136,6 +172,17 @@ def _table(rows: list[dict], title: str) -> Table:
         table.add_row(str(row["group"]), str(row["pages"]), *(
             f"{row[f'{system} word F1']:.3f} / {row[f'{system} shingle F1']:.3f}"
             for system in systems), str(row["thrown away"]))
+    return table
+
+
+def _favor_table(rows: list[dict]) -> Table:
+    table = Table(title="the favor setting, out of fold: mean word precision / recall / F1",
+                  title_justify="left")
+    for column in ("set", "favor", "precision", "recall", "F1"):
+        table.add_column(column, justify="left" if column in ("set", "favor") else "right")
+    for row in rows:
+        table.add_row(str(row["group"]), str(row["favor"]), f"{row['precision']:.3f}",
+                      f"{row['recall']:.3f}", f"{row['f1']:.3f}")
     return table
 
 

@@ -13,12 +13,14 @@ from types import MappingProxyType
 from cleaner.blocks import Page
 from cleaner.deadline import Deadline
 from cleaner.errors import UnknownExtractorError, UnsupportedInputError
-from cleaner.extractors import ensemble, heuristic, keep_all, trafilatura_based
+from cleaner.extractors import ensemble, heuristic, keep_all, learned, trafilatura_based
 from cleaner.options import InputType, Options
-from cleaner.result import Decision
+from cleaner.result import Decision, PageKind
 
 #: (page, options, deadline) -> one decision per block.
 LabelFunction = Callable[[Page, Options, Deadline], list[Decision]]
+#: (page, options, deadline) -> one decision per block, and the page's kind.
+KindLabelFunction = Callable[[Page, Options, Deadline], tuple[list[Decision], PageKind | None]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +31,15 @@ class ExtractorSpec:
     summary: str
     input_types: frozenset[InputType]
     label: LabelFunction
+    #: For extractors that also tell the page's kind: labels and kind in one pass.
+    label_with_kind: KindLabelFunction | None = None
+
+    def labelling(self, page: Page, options: Options, deadline: Deadline,
+                  ) -> tuple[list[Decision], PageKind | None]:
+        """One decision per block, and the page's kind where this extractor tells it."""
+        if self.label_with_kind is not None:
+            return self.label_with_kind(page, options, deadline)
+        return self.label(page, options, deadline), None
 
 
 REGISTRY: Mapping[str, ExtractorSpec] = MappingProxyType({
@@ -57,6 +68,14 @@ REGISTRY: Mapping[str, ExtractorSpec] = MappingProxyType({
             "heuristic and trafilatura combined block by block (the default for HTML)",
             frozenset({"html"}),
             ensemble.label,
+        ),
+        ExtractorSpec(
+            "learned",
+            "gradient-boosted trees over every block's features, the heuristic's evidence and "
+            "(HTML) trafilatura's choice; needs pip install 'cleaner[learned]'",
+            frozenset({"text", "html"}),
+            learned.label,
+            learned.label_with_kind,
         ),
     )
 })

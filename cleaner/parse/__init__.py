@@ -1,6 +1,16 @@
 """Parsers: decoded text (a dump or HTML) to a Page of Blocks. They know nothing of labels."""
 
+from cleaner.blocks import Page
+from cleaner.deadline import NO_DEADLINE, Deadline
+from cleaner.options import InputType
 from cleaner.parse.html_dom import parse_html
 from cleaner.parse.text_dump import parse_text
 
-__all__ = ["parse_html", "parse_text"]
+__all__ = ["parse_html", "parse_page", "parse_text"]
+
+
+def parse_page(text: str, input_type: InputType, url: str | None = None,
+               deadline: Deadline = NO_DEADLINE) -> Page:
+    """The Page of ``text`` read as ``input_type`` ("html" or "text")."""
+    parse = parse_html if input_type == "html" else parse_text
+    return parse(text, url=url, deadline=deadline)

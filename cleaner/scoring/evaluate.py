@@ -11,7 +11,7 @@ from cleaner.decode import decode
 from cleaner.errors import CleanerError, EmptyInputError
 from cleaner.labels import Label
 from cleaner.options import Options
-from cleaner.parse import parse_html, parse_text
+from cleaner.parse import parse_page
 from cleaner.pipeline import clean_document
 from cleaner.result import Result
 from cleaner.scoring.alignment import gold_body_blocks, kept_text
@@ -195,7 +195,7 @@ def _score_aligned_gold(case: Case, started: float) -> CaseScore:
     """The case scored as if its output were exactly the blocks the gold holds."""
     try:
         text = decode(case.read_input()).text
-        page = parse_html(text) if case.input_kind == "html" else parse_text(text)
+        page = parse_page(text, case.input_kind)
         if not page.blocks:
             raise EmptyInputError("the document has no visible text")
     except (CleanerError, OSError) as error:

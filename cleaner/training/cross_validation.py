@@ -17,7 +17,9 @@ from dataclasses import asdict, dataclass
 import lightgbm
 import numpy as np
 
-from cleaner.learned.page_features import KINDS
+from cleaner.learned.model import BLOCK_COLUMNS, BodyThresholds
+from cleaner.learned.page_features import KINDS, PAGE_FEATURE_NAMES
+from cleaner.options import Favor
 from cleaner.training.dataset import PageRows
 
 
@@ -38,15 +40,20 @@ class TrainingSettings:
     kind_rounds: int = 200
     kind_leaves: int = 15
     kind_min_pages_in_leaf: int = 10
-    #: Body when a block's probability reaches article_threshold × P(article) +
-    #: other_threshold × (1 - P(article)): articles' gold is strict, other kinds' inclusive.
-    article_threshold: float = 0.6
-    other_threshold: float = 0.3
+    #: Per ``favor`` setting, the (article, other) thresholds of learned.model.BodyThresholds:
+    #: a block is body when its probability reaches article × P(article) + other ×
+    #: (1 - P(article)); articles' gold is strict, other kinds' inclusive.
+    thresholds: tuple[tuple[Favor, tuple[float, float]], ...] = (
+        ("precision", (0.75, 0.45)), ("balanced", (0.6, 0.3)), ("recall", (0.4, 0.15)))
     seed: int = 1
     threads: int = 2
 
-    def record(self) -> dict[str, float | int]:
-        return asdict(self)
+    def record(self) -> dict[str, object]:
+        return asdict(self) | {"thresholds": {favor: list(pair)
+                                              for favor, pair in self.thresholds}}
+
+    def body_thresholds(self, favor: Favor = "balanced") -> BodyThresholds:
+        return BodyThresholds(*dict(self.thresholds)[favor])
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +90,8 @@ def kind_index(kind: str | None) -> int:
 
 def fit_kind_model(pages: Sequence[PageRows], settings: TrainingSettings) -> lightgbm.Booster:
     data = lightgbm.Dataset(np.array([page.page for page in pages], dtype=np.float32),
-                            np.array([kind_index(page.case.kind) for page in pages]))
+                            np.array([kind_index(page.case.kind) for page in pages]),
+                            feature_name=list(PAGE_FEATURE_NAMES))
     return lightgbm.train(_kind_parameters(settings), data, settings.kind_rounds)
 
 
@@ -96,7 +104,9 @@ def fit_block_model(pages: Sequence[PageRows], kind_probabilities: np.ndarray,
     gold = np.concatenate([np.array(page.gold, dtype=np.float32) for page in pages])
     weights = np.log1p(rows[:, 0]) + 1
     return lightgbm.train(_block_parameters(settings),
-                          lightgbm.Dataset(rows, gold, weight=weights), settings.rounds)
+                          lightgbm.Dataset(rows, gold, weight=weights,
+                                           feature_name=list(BLOCK_COLUMNS)),
+                          settings.rounds)
 
 
 def block_matrix(pages: Sequence[PageRows], kind_probabilities: np.ndarray) -> np.ndarray:
@@ -106,11 +116,6 @@ def block_matrix(pages: Sequence[PageRows], kind_probabilities: np.ndarray) -> n
                    np.tile(kind_probabilities[i], (len(page.rows), 1)).astype(np.float32)])
         for i, page in enumerate(pages)
     ])
-
-
-def body_threshold(kind_probabilities: np.ndarray, settings: TrainingSettings) -> float:
-    article = float(kind_probabilities[KINDS.index("article")])
-    return settings.article_threshold * article + settings.other_threshold * (1 - article)
 
 
 def cross_validate(pages: Sequence[PageRows], settings: TrainingSettings,
@@ -128,19 +133,29 @@ def cross_validate(pages: Sequence[PageRows], settings: TrainingSettings,
         kind_model = fit_kind_model([pages[i] for i in fitted], settings)
         kinds[scored] = kind_model.predict(np.array([pages[i].page for i in scored],
                                                     dtype=np.float32))
-        inner = _inner_kind_probabilities([pages[i] for i in fitted], settings)
+        inner = out_of_fold_kinds([pages[i] for i in fitted], settings.folds - 1, settings)
         block_model = fit_block_model([pages[i] for i in fitted], inner, settings)
         for i in scored:
             blocks[i] = np.asarray(block_model.predict(block_matrix([pages[i]], kinds[i:i + 1])))
     return CrossValidated(folds, kinds, blocks)
 
 
-def _inner_kind_probabilities(pages: Sequence[PageRows], settings: TrainingSettings,
-                              ) -> np.ndarray:
-    """Kind probabilities for each of ``pages`` from a model fitted on the others' sites."""
-    inner_folds = site_folds([page.site for page in pages], settings.folds - 1)
+def fit_final(pages: Sequence[PageRows], settings: TrainingSettings,
+              ) -> tuple[lightgbm.Booster, lightgbm.Booster]:
+    """The models to ship, fitted on every page: the kind model, and the block model on kind
+    probabilities predicted out of fold (as at run time, on pages the kind model has not seen)."""
+    kind_model = fit_kind_model(pages, settings)
+    kinds = out_of_fold_kinds(pages, settings.folds, settings)
+    return kind_model, fit_block_model(pages, kinds, settings)
+
+
+def out_of_fold_kinds(pages: Sequence[PageRows], folds: int, settings: TrainingSettings,
+                      ) -> np.ndarray:
+    """Kind probabilities for each of ``pages`` from a model fitted on the other sites'
+    pages (``folds`` folds grouped by site)."""
+    inner_folds = site_folds([page.site for page in pages], folds)
     probabilities = np.zeros((len(pages), len(KINDS)))
-    for fold in range(settings.folds - 1):
+    for fold in range(folds):
         fitted = [page for page, f in zip(pages, inner_folds, strict=True) if f != fold]
         scored = [i for i, f in enumerate(inner_folds) if f == fold]
         model = fit_kind_model(fitted, settings)

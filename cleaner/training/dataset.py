@@ -12,7 +12,7 @@ from cleaner.extractors.trafilatura_based import skip_reason, trafilatura_keeps
 from cleaner.learned.features import block_rows
 from cleaner.learned.page_features import page_row
 from cleaner.options import Options
-from cleaner.parse import parse_html, parse_text
+from cleaner.parse import parse_page
 from cleaner.scoring.alignment import gold_body_blocks
 from cleaner.scoring.cases import Case
 
@@ -39,7 +39,7 @@ def site_of(url: str) -> str:
 def page_rows(case: Case, url: str) -> PageRows | None:
     """The rows of one page (None for a page without blocks)."""
     text = decode(case.read_input()).text
-    page = parse_html(text, url=url) if case.input_kind == "html" else parse_text(text)
+    page = parse_page(text, case.input_kind, url)
     if not page.blocks:
         return None
     decisions, evidence = heuristic.label_with_evidence(page)

@@ -1,0 +1,128 @@
+"""The learned labeller's model: a page-kind classifier and a block classifier (LightGBM), in
+one gzipped JSON file that also records the data, settings and cross-validated figures it came
+from. Reading a model needs the ``learned`` extra (lightgbm, numpy); nothing else here does.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from cleaner.errors import CleanerError
+from cleaner.learned.features import FEATURE_NAMES
+from cleaner.learned.page_features import KINDS, PAGE_FEATURE_NAMES
+
+#: Input forms with a model of their own: HTML, and text dumps (w3m, lynx, plain).
+ModelForm = Literal["html", "text"]
+#: Where the shipped models live, one file per form.
+MODEL_DIR = Path(__file__).parent / "models"
+#: Bumped when the file's layout changes; a model of another version is refused.
+FORMAT_VERSION = 1
+#: The block model's columns: the block's features, then the page's kind probabilities.
+BLOCK_COLUMNS: tuple[str, ...] = (*FEATURE_NAMES, *(f"kind_{kind}" for kind in KINDS))
+
+
+
+class ModelError(CleanerError):
+    """A model file that is missing, unreadable, or made for other features."""
+
+
+@dataclass(frozen=True, slots=True)
+class BodyThresholds:
+    """A block is body when its probability reaches ``article`` × P(article) + ``other`` ×
+    (1 - P(article)): articles' gold is strict, other kinds' gold inclusive."""
+
+    article: float
+    other: float
+
+    def at(self, kind_probabilities: Sequence[float]) -> float:
+        p_article = float(kind_probabilities[KINDS.index("article")])
+        return self.article * p_article + self.other * (1 - p_article)
+
+
+def model_path(form: ModelForm) -> Path:
+    return MODEL_DIR / f"{form}.json.gz"
+
+
+def model_bytes(kind_model: str, block_model: str, record: Mapping[str, Any]) -> bytes:
+    """The model file's bytes: the same inputs always give the same bytes (no time stamps),
+    so ``cleaner train`` can be checked to rebuild the shipped file exactly."""
+    document = {"format": FORMAT_VERSION, "record": record, "kind_model": kind_model,
+                "block_model": block_model}
+    text = json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+
+
+@dataclass(frozen=True, slots=True)
+class LearnedModel:
+    """Both classifiers and the thresholds per ``favor`` setting."""
+
+    form: ModelForm
+    record: Mapping[str, Any]
+    kind_model: Any  # lightgbm.Booster
+    block_model: Any  # lightgbm.Booster
+    thresholds: Mapping[str, BodyThresholds]
+
+    def kind_probabilities(self, page_row: Sequence[float]) -> list[float]:
+        import numpy as np
+
+        row = np.asarray([page_row], dtype=np.float32)
+        return [float(p) for p in self.kind_model.predict(row)[0]]
+
+    def body_probabilities(self, rows: Sequence[Sequence[float]],
+                           kind_probabilities: Sequence[float]) -> list[float]:
+        import numpy as np
+
+        matrix = np.asarray(rows, dtype=np.float32)
+        kinds = np.tile(np.asarray(kind_probabilities, dtype=np.float32), (len(rows), 1))
+        return [float(p) for p in self.block_model.predict(np.hstack([matrix, kinds]))]
+
+    def contributions(self, rows: Sequence[Sequence[float]], kind_probabilities: Sequence[float],
+                      top: int) -> list[list[tuple[str, float]]]:
+        """Per block, the ``top`` columns that moved its score most (SHAP values from the
+        trees, in log-odds; positive toward body), largest effect first."""
+        import numpy as np
+
+        matrix = np.hstack([np.asarray(rows, dtype=np.float32), np.tile(
+            np.asarray(kind_probabilities, dtype=np.float32), (len(rows), 1))])
+        values = self.block_model.predict(matrix, pred_contrib=True)[:, :-1]
+        result = []
+        for row in values:
+            order = np.argsort(-np.abs(row))[:top]
+            result.append([(BLOCK_COLUMNS[i], float(row[i])) for i in order])
+        return result
+
+
+def read_model(path: Path, form: ModelForm) -> LearnedModel:
+    """The model in ``path``; ModelError naming the file when it cannot be used."""
+    try:
+        import lightgbm
+    except ImportError as error:
+        raise ModelError(f"the learned extractor needs the learned extra ({error.name} is "
+                         "missing): pip install 'cleaner[learned]'") from None
+    try:
+        document = json.loads(gzip.decompress(path.read_bytes()))
+    except (OSError, ValueError, EOFError) as error:
+        raise ModelError(f"{path}: not a readable model file ({error})") from None
+    if document.get("format") != FORMAT_VERSION:
+        raise ModelError(f"{path}: model format {document.get('format')!r}, this cleaner "
+                         f"reads {FORMAT_VERSION}; rebuild it with cleaner train")
+    record = document["record"]
+    if (tuple(record["block_columns"]) != BLOCK_COLUMNS
+            or tuple(record["page_columns"]) != PAGE_FEATURE_NAMES):
+        raise ModelError(f"{path}: made for other features than this cleaner computes; "
+                         "rebuild it with cleaner train")
+    thresholds = {favor: BodyThresholds(*pair) for favor, pair in record["thresholds"].items()}
+    return LearnedModel(form, record, lightgbm.Booster(model_str=document["kind_model"]),
+                        lightgbm.Booster(model_str=document["block_model"]), thresholds)
+
+
+@cache
+def shipped_model(form: ModelForm) -> LearnedModel:
+    """The model shipped in the package for ``form``, read once per process."""
+    return read_model(model_path(form), form)
