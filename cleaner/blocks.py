@@ -93,6 +93,8 @@ class PageMeta(NamedTuple):
     author: str | None = None
     #: Publication date, ISO 8601 (YYYY-MM-DD).
     date: str | None = None
+    #: The page's own address: its canonical link, else og:url (absolute http(s) only).
+    url: str | None = None
 
 
 #: A page that says nothing about itself (every text dump).

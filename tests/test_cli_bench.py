@@ -52,7 +52,8 @@ def test_bench_on_text_dumps_without_peers(tmp_path: Path):
                    str(tmp_path / "r.json"))
     assert done.returncode == 0, done.stderr.decode()
     rows = json.loads((tmp_path / "r.json").read_text())
-    assert [row["extractor"] for row in rows] == ["cleaner keep-all", "cleaner heuristic"]
+    assert [row["extractor"] for row in rows] == ["cleaner keep-all", "cleaner heuristic",
+                                                  "cleaner learned"]
 
 
 def test_text_dump_becomes_one_paragraph_per_line_for_peers():

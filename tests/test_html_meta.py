@@ -104,3 +104,14 @@ def test_text_input_has_no_metadata():
     record = clean("A headline\n\nSome article text that is long enough to be a body.\n",
                    extractor="heuristic").to_dict()
     assert record["author"] is None and record["date"] is None
+
+
+def test_the_pages_own_address_from_its_canonical_link_else_og_url():
+    canonical = '<link rel="canonical" href="https://example.org/news/ferry-repairs">'
+    og_url = '<meta property="og:url" content="https://example.org/og/ferry">'
+    assert _meta(canonical + og_url).url == "https://example.org/news/ferry-repairs"
+    assert _meta(og_url).url == "https://example.org/og/ferry"
+    # A relative canonical link is no address of its own: og:url stands in.
+    assert _meta('<link rel="canonical" href="/news/ferry">' + og_url).url == (
+        "https://example.org/og/ferry")
+    assert _meta("").url is None

@@ -154,3 +154,13 @@ def test_clean_cli_records_favor_and_refuses_a_resume_with_another(tmp_path: Pat
     assert again.returncode != 0 and '--favor "recall" (now "balanced")' in again.stderr.decode()
     wrong = run_cli("clean", str(page), "--favor", "most")
     assert wrong.returncode == 2 and "--favor" in wrong.stderr.decode()
+
+
+def test_an_extractor_whose_extra_is_missing_is_refused_with_the_install_command():
+    from dataclasses import replace
+
+    from cleaner.extractors import REGISTRY
+
+    assert REGISTRY["learned"].installed
+    missing = replace(REGISTRY["learned"], requires=("no_such_module_for_cleaner",))
+    assert not missing.installed and REGISTRY["heuristic"].installed

@@ -76,3 +76,35 @@ def test_page_rows_read_the_address_structured_data_and_shape():
     text_page = parse_text("A dump\n\nwith two lines.\n")
     text_row = page_row(text_page, heuristic.label(text_page, None), None)
     assert len(text_row) == len(PAGE_FEATURE_NAMES) and text_row[0] == -1.0  # no address
+
+
+def test_page_rows_count_markup_title_words_and_repeated_structure():
+    import math
+
+    from cleaner.learned.page_features import PAGE_FEATURE_NAMES, REPEAT_MIN, page_row
+
+    cards = "".join(f'<article class="product-card"><h3><a href="/p{n}">Boat {n}</a></h3>'
+                    f"<p>Price ${n}0</p></article>" for n in range(REPEAT_MIN + 1))
+    html = ("<html><head><title>Boats | Harbour Shop</title>"
+            '<meta property="article:published_time" content="2026-01-01"></head><body>'
+            f'<div class="grid">{cards}</div><form><input name="q"><button>Go</button></form>'
+            "</body></html>")
+    page = parse_html(html, url="https://shop.example.org/boats/?page=2")
+    decisions, _ = heuristic.label_with_evidence(page)
+    row = dict(zip(PAGE_FEATURE_NAMES, page_row(page, decisions, None), strict=True))
+    assert row["tag_article"] == pytest.approx(math.log1p(REPEAT_MIN + 1))
+    assert row["tag_form"] == row["tag_input"] == row["tag_button"] == pytest.approx(math.log1p(1))
+    assert row["class_card"] == row["class_product"] == pytest.approx(math.log1p(REPEAT_MIN + 1))
+    assert row["class_grid"] == pytest.approx(math.log1p(1)) and row["class_comment"] == 0.0
+    assert row["source_published"] == pytest.approx(math.log1p(1))
+    assert row["title_shop"] == 1.0 and row["title_blog"] == 0.0
+    assert row["title_words"] == 3.0 and row["title_separators"] == 1.0
+    assert row["url_query"] == 1.0 and row["url_trailing_slash"] == 1.0
+    assert row["url_slug_words"] == 1.0  # "boats"
+    # Two repeated structures (the card headings and the card paragraphs), each of 6 blocks.
+    assert row["repeat_groups_log"] == pytest.approx(math.log1p(2))
+    assert row["repeat_largest_share"] == pytest.approx((REPEAT_MIN + 1) / len(page.blocks))
+    text_page = parse_text("A dump\n\nwith two lines.\n")
+    text_row = dict(zip(PAGE_FEATURE_NAMES, page_row(text_page, heuristic.label(text_page, None),
+                                                     None), strict=True))
+    assert text_row["tag_article"] == text_row["repeat_share"] == text_row["title_shop"] == -1.0

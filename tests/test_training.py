@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,21 @@ def test_train_refuses_a_model_path_in_a_missing_folder(tmp_path: Path):
     bench = _bench(tmp_path / "bench")
     done = run_cli("train", str(bench), "--model", str(tmp_path / "no" / "model.json.gz"))
     assert done.returncode == 2 and "--model" in done.stderr.decode()
+
+
+def test_train_on_dumps_reports_each_form_apart(tmp_path: Path):
+    bench = _bench(tmp_path / "bench")
+    for form in ("w3m", "lynx"):
+        (bench / f"text-{form}").mkdir()
+        for page in (bench / "html").iterdir():
+            html = gzip.decompress(page.read_bytes()).decode()
+            text = "\n\n".join(part for part in re.split(r"<[^>]+>", html) if part.strip())
+            (bench / f"text-{form}" / page.name.replace(".html.gz", ".txt")).write_text(text)
+    report = tmp_path / "cv.json"
+    done = run_cli("train", str(bench), "--text", "w3m", "--text", "lynx", "--cv", "3",
+                   "--jobs", "1", "--json", str(report))
+    assert done.returncode == 0, done.stderr.decode()
+    document = json.loads(report.read_text())
+    groups = {row["group"] for row in document["groups"]}
+    assert {"bench w3m", "bench lynx", "bench w3m article"} <= groups
+    assert document["sets"][0]["pages"] == 24 and document["form"] == "w3m+lynx"

@@ -15,6 +15,7 @@ from cleaner.build_info import build_kind
 from cleaner.cli.common import (
     TEXT_FORMS,
     check_choice,
+    check_extractor,
     check_inputs,
     choices_metavar,
     print_error,
@@ -73,6 +74,7 @@ def bench_command(
         check_choice(text, TEXT_FORMS, "--text")
     for name in extractor or ():
         check_choice(name, list(REGISTRY), "--extractor")
+        check_extractor(name)
     check_inputs([bench_dir], stdin=False, command="cleaner bench")
     form = text or "html"
     input_kind = "text" if text else "html"
@@ -107,7 +109,8 @@ def bench_command(
 
 
 def _candidates(names: list[str] | None, with_peers: bool, input_kind: str) -> list[Candidate]:
-    ours = [name for name, spec in REGISTRY.items() if input_kind in spec.input_types]
+    ours = [name for name, spec in REGISTRY.items()
+            if input_kind in spec.input_types and spec.installed]
     if names:  # known names (the command checked them)
         ours = [name for name in names if name in ours]
     candidates = [Candidate(f"cleaner {name}", "ours", name) for name in ours]

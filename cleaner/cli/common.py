@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.text import Text
 from typer.core import TyperArgument, TyperCommand
 
-from cleaner.extractors import extractor_names
+from cleaner.extractors import REGISTRY, extractor_names
 from cleaner.options import FAVORS
 
 #: Where the path arguments take standard input.
@@ -73,10 +73,15 @@ def choices_metavar(choices: Iterable[str]) -> str:
 
 
 def check_extractor(name: str) -> str:
-    """Typer callback: refuse unknown extractor names with the list of valid ones."""
+    """Typer callback: refuse unknown extractor names with the list of valid ones, and one
+    whose extra is not installed, saying how to install it."""
     if name not in extractor_names():
         usage_error(f"--extractor: unknown extractor {name!r}; choose one of "
                     f"{', '.join(extractor_names())}")
+    spec = REGISTRY.get(name)
+    if spec is not None and not spec.installed:
+        usage_error(f"--extractor {name}: needs {', '.join(spec.requires)}, which this "
+                    f"environment lacks: pip install 'cleaner[{name}]'")
     return name
 
 

@@ -69,7 +69,7 @@ def train_command(
         if path is not None and (path.is_dir() or not path.parent.is_dir()):
             usage_error(f"{option} {path}: not a file in an existing folder")
     try:
-        from cleaner.training import cross_validation, report
+        from cleaner.training import cross_validation, report, thresholds
     except ImportError as error:
         print_error(f"cleaner train needs the train extra ({error.name} is missing): "
                     "pip install '.[train]'")
@@ -89,9 +89,11 @@ def train_command(
                 console.print(f"  {done}/{len(jobs_list)} pages")
     settings = cross_validation.TrainingSettings(folds=cv)
     validated = cross_validation.cross_validate(pages, settings, console.print)
-    figures = report.page_figures(pages, set_names, validated, settings)
+    console.print("choosing thresholds out of fold ...")
+    chosen = thresholds.choose_thresholds(pages, validated, settings)
+    figures = report.page_figures(pages, set_names, validated, chosen)
     rows = report.summary(figures, has_trafilatura=forms == ("html",))
-    favors = report.favor_summary(pages, set_names, validated, settings)
+    favors = report.favor_summary(pages, set_names, validated, chosen, settings)
     accuracy, confusion = report.kind_confusion(pages, validated)
     out = stdout_console()
     out.print(_table(rows, f"word and shingle F1, {cv}-fold cross-validation grouped by site "
@@ -100,6 +102,8 @@ def train_command(
     out.print(_confusion_table(confusion, accuracy))
     document = {"form": form, "pages": len(pages), "left_out": len(jobs_list) - len(pages),
                 "sets": _set_record(bench_dirs, set_names), "settings": settings.record(),
+                "thresholds": _thresholds_record(chosen.shipped),
+                "thresholds_per_fold": [_thresholds_record(fold) for fold in chosen.per_fold],
                 "groups": rows, "favor": favors, "kind_accuracy": round(accuracy, 4),
                 "kind_confusion": confusion}
     if json_path is not None:
@@ -108,11 +112,15 @@ def train_command(
         console.print("fitting the model on every page ...")
         from cleaner.training.model_file import build_model_file
 
-        model_out.write_bytes(build_model_file(pages, settings, document))
+        model_out.write_bytes(build_model_file(pages, settings, chosen.shipped, document))
         console.print(f"wrote {model_out} ({model_out.stat().st_size / 1e6:.1f} MB)")
 
 
-def _set_record(bench_dirs: list[str], set_names: list[str]) -> list[dict[str, object]]:
+def _thresholds_record(chosen) -> dict[str, list[float]]:
+    return {favor: [pair.article, pair.other] for favor, pair in chosen.items()}
+
+
+def _set_record(bench_dirs: list[str], groups: list[str]) -> list[dict[str, object]]:
     """Each training set's name, pages used and gold file's SHA-256: what the model came from."""
     import hashlib
 
@@ -120,14 +128,15 @@ def _set_record(bench_dirs: list[str], set_names: list[str]) -> list[dict[str, o
     for name in bench_dirs:
         folder = Path(name).resolve()
         digest = hashlib.sha256((folder / "gold.jsonl").read_bytes()).hexdigest()
-        record.append({"set": folder.name, "pages": set_names.count(folder.name),
-                       "gold_sha256": digest})
+        pages = sum(1 for group in groups
+                    if group == folder.name or group.startswith(folder.name + " "))
+        record.append({"set": folder.name, "pages": pages, "gold_sha256": digest})
     return record
 
 
 def _jobs(bench_dirs: list[str], forms: tuple[str, ...], limit: int | None,
           ) -> list[tuple[str, Case, str]]:
-    """(set name, case, page address) of every page to turn into rows."""
+    """(report group: the set, and its form on dumps; case; page address) of every page."""
     found = []
     for name in bench_dirs:
         folder = Path(name)
@@ -140,7 +149,10 @@ def _jobs(bench_dirs: list[str], forms: tuple[str, ...], limit: int | None,
         except KeyError:
             usage_error(f"{folder}/gold.jsonl: a record has no id")
         cases = cases[:limit] if limit else cases
-        found += [(folder.resolve().name, case, urls[case.id]) for case in cases]
+        # Groups of the report: the set, and on dumps the set and form (w3m, lynx).
+        found += [(folder.resolve().name if forms == ("html",)
+                   else f"{folder.resolve().name} {case.form}", case, urls[case.id])
+                  for case in cases]
     return found
 
 

@@ -6,6 +6,7 @@ state between calls, so the same input always gives the same labels.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -33,6 +34,13 @@ class ExtractorSpec:
     label: LabelFunction
     #: For extractors that also tell the page's kind: labels and kind in one pass.
     label_with_kind: KindLabelFunction | None = None
+    #: Modules an extra brings that this extractor needs (the learned one: lightgbm).
+    requires: tuple[str, ...] = ()
+
+    @property
+    def installed(self) -> bool:
+        """Whether the modules it needs can be imported here."""
+        return all(importlib.util.find_spec(module) is not None for module in self.requires)
 
     def labelling(self, page: Page, options: Options, deadline: Deadline,
                   ) -> tuple[list[Decision], PageKind | None]:
@@ -76,6 +84,7 @@ REGISTRY: Mapping[str, ExtractorSpec] = MappingProxyType({
             frozenset({"text", "html"}),
             learned.label,
             learned.label_with_kind,
+            requires=("lightgbm", "numpy"),
         ),
     )
 })

@@ -48,6 +48,7 @@ _DIGIT = re.compile(r"\d")
 _UPPER = re.compile(r"[A-Z]")
 _PUNCTUATION = re.compile(r"[,.;:!?]")
 _WORD = re.compile(r"\w+")
+_NOT_LETTER = re.compile(r"[\W\d_]")
 
 
 def _own_names() -> list[str]:
@@ -93,7 +94,9 @@ def block_rows(page: Page, decisions: Sequence[Decision], evidence: Sequence[Evi
     """One row of FEATURE_NAMES per block of ``page`` (``trafilatura_kept``: None where
     trafilatura did not run, as on text dumps)."""
     blocks = page.blocks
-    own = [_own_row(block, decision, found, trafilatura_kept[i] if trafilatura_kept else -1)
+    stems_of: dict[frozenset[str], list[float]] = {}  # blocks of a page share their tokens
+    own = [_own_row(block, decision, found, trafilatura_kept[i] if trafilatura_kept else -1,
+                    stems_of)
            for i, (block, decision, found) in enumerate(zip(blocks, decisions, evidence,
                                                             strict=True))]
     words = [row[0] for row in own]
@@ -106,11 +109,12 @@ def block_rows(page: Page, decisions: Sequence[Decision], evidence: Sequence[Evi
             for own_row, context_row, ancestor_row in zip(own, context, ancestors, strict=True)]
 
 
-def _own_row(block: Block, decision: Decision, found: Evidence, trafilatura: int) -> list[float]:
+def _own_row(block: Block, decision: Decision, found: Evidence, trafilatura: int,
+             stems_of: dict[frozenset[str], list[float]]) -> list[float]:
     text = block.text
     words = _WORD.findall(text)
     count = len(words)
-    letters = sum(1 for character in text if character.isalpha())
+    letters = len(text) - len(_NOT_LETTER.findall(text))
     dom = block.dom
     row = [
         count, math.log1p(count), len(text), (sum(map(len, words)) / count) if count else 0.0,
@@ -138,8 +142,11 @@ def _own_row(block: Block, decision: Decision, found: Evidence, trafilatura: int
         row += [-1.0] * (len(LANDMARKS) + len(TOKEN_STEMS))
     else:
         row += [float(landmark in dom.landmarks) for landmark in LANDMARKS]
-        tokens = " ".join(dom.tokens)
-        row += [float(stem in tokens) for stem in TOKEN_STEMS]
+        stems = stems_of.get(dom.tokens)
+        if stems is None:
+            tokens = " ".join(dom.tokens)
+            stems = stems_of[dom.tokens] = [float(stem in tokens) for stem in TOKEN_STEMS]
+        row += stems
     return row
 
 
@@ -147,12 +154,19 @@ def _context_rows(blocks: Sequence[Block], words: Sequence[float], heuristic_bod
                   kept: list[bool], has_trafilatura: bool) -> list[list[float]]:
     total = sum(words) or 1.0
     runs = _runs(heuristic_body, words)
-    tags = [block.dom.tag if block.dom else block.marker[:1] for block in blocks]
-    tag_runs = _runs_of_equal(tags)
+    tag_runs = [float(end - start) for start, end in _spans(
+        [block.dom.tag if block.dom else block.marker[:1] for block in blocks])]
     seen: dict[str, int] = {}
     for block in blocks:
         seen[block.text] = seen.get(block.text, 0) + 1
     parents = [block.dom.path.rsplit("/", 1)[0] if block.dom else "" for block in blocks]
+    # What a block shows as a neighbour: present, heuristic body, trafilatura keeps, words,
+    # links (then whether it shares the block's parent element).
+    shown = [[1.0, float(body), float(keep) if has_trafilatura else -1.0, math.log1p(count),
+              block.link_density]
+             for block, body, keep, count in zip(blocks, heuristic_body, kept, words, strict=True)]
+    absent = [0.0, -1.0, -1.0, -1.0, -1.0, -1.0]
+    offsets = [*range(-WINDOW, 0), *range(1, WINDOW + 1)]
     rows = []
     before = 0.0
     count = len(blocks)
@@ -161,15 +175,14 @@ def _context_rows(blocks: Sequence[Block], words: Sequence[float], heuristic_bod
         row = [i / max(1, count - 1), before / total, run_blocks, math.log1p(run_words),
                tag_runs[i], seen[block.text] - 1]
         before += words[i]
-        for offset in [*range(-WINDOW, 0), *range(1, WINDOW + 1)]:
+        has_dom = block.dom is not None
+        for offset in offsets:
             j = i + offset
             if 0 <= j < count:
-                row += [1.0, float(heuristic_body[j]),
-                        float(kept[j]) if has_trafilatura else -1.0,
-                        math.log1p(words[j]), blocks[j].link_density,
-                        float(parents[j] == parents[i]) if blocks[i].dom else -1.0]
+                row += shown[j]
+                row.append(float(parents[j] == parents[i]) if has_dom else -1.0)
             else:
-                row += [0.0, -1.0, -1.0, -1.0, -1.0, -1.0]
+                row += absent
         rows.append(row)
     return rows
 
@@ -183,6 +196,7 @@ def _ancestor_rows(blocks: Sequence[Block], own: list[list[float]], heuristic_bo
         return [[-1.0] * width for _ in blocks]
     sentence_end_column = 4
     rows: list[list[float]] = [[] for _ in blocks]
+    link_density = [block.link_density for block in blocks]
     for level in ANCESTOR_LEVELS:
         keys = [block.dom.path.rsplit("/", level)[0] if block.dom else "" for block in blocks]
         totals: dict[str, list[float]] = {}
@@ -193,7 +207,7 @@ def _ancestor_rows(blocks: Sequence[Block], own: list[list[float]], heuristic_bo
             total[1] += words
             total[2] += words * heuristic_body[i]
             total[3] += words * kept[i]
-            total[4] += words * blocks[i].link_density
+            total[4] += words * link_density[i]
             total[5] += words * own[i][sentence_end_column]
         for i, key in enumerate(keys):
             count, words, body, keeps, links, sentences = totals[key]
@@ -224,30 +238,22 @@ def _page_row(page: Page, words: Sequence[float], heuristic_body: list[bool], ke
 def _runs(flags: Sequence[bool], words: Sequence[float]) -> list[tuple[float, float]]:
     """For each block, the blocks and words of the run of equal flags it belongs to (0, 0 for
     blocks whose flag is False)."""
-    result: list[tuple[float, float]] = [(0.0, 0.0)] * len(flags)
-    start = 0
-    while start < len(flags):
-        end = start
-        while end < len(flags) and flags[end] == flags[start]:
-            end += 1
-        if flags[start]:
-            run = (float(end - start), float(sum(words[start:end])))
-            for i in range(start, end):
-                result[i] = run
-        start = end
+    result: list[tuple[float, float]] = []
+    for i, (start, end) in enumerate(_spans(flags)):
+        result.append((float(end - start), float(sum(words[start:end]))) if flags[i]
+                      else (0.0, 0.0))
     return result
 
 
-def _runs_of_equal(values: Sequence[str]) -> list[float]:
-    """For each position, the length of the run of equal values it belongs to."""
-    result = [0.0] * len(values)
+def _spans(values: Sequence[object]) -> list[tuple[int, int]]:
+    """For each position, the (start, end) of the run of equal values it belongs to."""
+    result: list[tuple[int, int]] = []
     start = 0
     while start < len(values):
         end = start
         while end < len(values) and values[end] == values[start]:
             end += 1
-        for i in range(start, end):
-            result[i] = float(end - start)
+        result += [(start, end)] * (end - start)
         start = end
     return result
 

@@ -33,7 +33,8 @@ DATE_META = (
     "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "date", "og:updated_time",
     "article:modified_time",
 )
-_WANTED_META = frozenset(TITLE_META + SITE_NAME_META + AUTHOR_META + DATE_META)
+ADDRESS_META = ("og:url", "twitter:url")
+_WANTED_META = frozenset(TITLE_META + SITE_NAME_META + AUTHOR_META + DATE_META + ADDRESS_META)
 #: schema.org types whose JSON-LD object describes the page's article.
 ARTICLE_TYPES = frozenset({
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
@@ -82,7 +83,10 @@ def read_metadata(root: etree._Element, html: str, headings: Sequence[str] = ())
         sources.itemprop_values("datePublished"),
         sources.time_values(),
     ))
-    return PageMeta(title=choose_title(raw_title, headings, site_name), author=author, date=date)
+    address = _first_address(chain(sources.canonical_links(),
+                                   (meta.get(name) for name in ADDRESS_META)))
+    return PageMeta(title=choose_title(raw_title, headings, site_name), author=author, date=date,
+                    url=address)
 
 
 class _Sources:
@@ -109,6 +113,12 @@ class _Sources:
                 value = value or _element_text(source)
             if value:
                 yield value
+
+    def canonical_links(self) -> Iterator[str | None]:
+        """``href`` of the head's <link rel="canonical">."""
+        for link in self.head.iter("link"):
+            if (link.get("rel") or "").strip().lower() == "canonical":
+                yield link.get("href")
 
     def time_values(self) -> Iterator[str | None]:
         """``datetime`` attributes of the page's <time> elements, in page order."""
@@ -255,6 +265,15 @@ def _first_name(candidates: Iterable[str | None]) -> str | None:
             name = name[3:].strip()
         if name and len(name) <= AUTHOR_MAX_CHARACTERS and not _NOT_A_NAME.search(name):
             return name
+    return None
+
+
+def _first_address(candidates: Iterable[str | None]) -> str | None:
+    """The first absolute http(s) address among ``candidates``."""
+    for candidate in candidates:
+        value = (candidate or "").strip()
+        if value.lower().startswith(("http://", "https://")) and " " not in value:
+            return value
     return None
 
 

@@ -4,9 +4,8 @@ in the part it is scored on.
 Two models, as the learned labeller runs them: a page-kind classifier over page rows, and a
 block model over block rows with the page's kind probabilities appended. The block model's
 training rows carry kind probabilities predicted out of fold as well (inner folds within the
-training part), so it never learns from kinds its own pages were fitted on. A block is body
-when its probability reaches a threshold between the article and the other kinds' ones,
-weighted by how likely the page is an article.
+training part), so it never learns from kinds its own pages were fitted on. The thresholds
+on the block probabilities are chosen afterwards, out of fold too (training.thresholds).
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from dataclasses import asdict, dataclass
 import lightgbm
 import numpy as np
 
-from cleaner.learned.model import BLOCK_COLUMNS, BodyThresholds
+from cleaner.learned.model import BLOCK_COLUMNS
 from cleaner.learned.page_features import KINDS, PAGE_FEATURE_NAMES
 from cleaner.options import Favor
 from cleaner.training.dataset import PageRows
@@ -37,23 +36,19 @@ class TrainingSettings:
     bagging_fraction: float = 0.8
     l2: float = 1.0
     #: Page-kind model (LightGBM, one class per kind).
-    kind_rounds: int = 200
-    kind_leaves: int = 15
+    kind_rounds: int = 400
+    kind_leaves: int = 7
     kind_min_pages_in_leaf: int = 10
-    #: Per ``favor`` setting, the (article, other) thresholds of learned.model.BodyThresholds:
-    #: a block is body when its probability reaches article × P(article) + other ×
-    #: (1 - P(article)); articles' gold is strict, other kinds' inclusive.
-    thresholds: tuple[tuple[Favor, tuple[float, float]], ...] = (
-        ("precision", (0.75, 0.45)), ("balanced", (0.6, 0.3)), ("recall", (0.4, 0.15)))
+    #: The article and other thresholds tried (learned.model.BodyThresholds), and per favor
+    #: setting the F-beta the chosen pair maximises (training.thresholds).
+    threshold_grid: tuple[float, ...] = tuple(round(0.05 * step, 2) for step in range(1, 19))
+    favor_betas: tuple[tuple[Favor, float], ...] = (
+        ("precision", 0.5), ("balanced", 1.0), ("recall", 2.0))
     seed: int = 1
     threads: int = 2
 
     def record(self) -> dict[str, object]:
-        return asdict(self) | {"thresholds": {favor: list(pair)
-                                              for favor, pair in self.thresholds}}
-
-    def body_thresholds(self, favor: Favor = "balanced") -> BodyThresholds:
-        return BodyThresholds(*dict(self.thresholds)[favor])
+        return asdict(self) | {"favor_betas": dict(self.favor_betas)}
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,16 +7,19 @@ from collections.abc import Mapping, Sequence
 
 import lightgbm
 
-from cleaner.learned.model import BLOCK_COLUMNS, model_bytes
+from cleaner.learned.model import BLOCK_COLUMNS, BodyThresholds, model_bytes
 from cleaner.learned.page_features import KINDS, PAGE_FEATURE_NAMES
+from cleaner.options import Favor
 from cleaner.training.cross_validation import TrainingSettings, fit_final
 from cleaner.training.dataset import PageRows
 
 
 def build_model_file(pages: Sequence[PageRows], settings: TrainingSettings,
+                     thresholds: Mapping[Favor, BodyThresholds],
                      cross_validated: Mapping[str, object]) -> bytes:
     """The bytes of the model file for ``pages`` (the same pages and settings give the same
-    bytes); ``cross_validated`` is the training report's figures, kept in the record."""
+    bytes), with the ``thresholds`` chosen per favor; ``cross_validated`` is the training
+    report's figures, kept in the record."""
     kind_model, block_model = fit_final(pages, settings)
     record = {
         "trained_on": cross_validated,
@@ -24,6 +27,6 @@ def build_model_file(pages: Sequence[PageRows], settings: TrainingSettings,
         "kinds": list(KINDS),
         "block_columns": list(BLOCK_COLUMNS),
         "page_columns": list(PAGE_FEATURE_NAMES),
-        "thresholds": {favor: list(pair) for favor, pair in settings.thresholds},
+        "thresholds": {favor: [pair.article, pair.other] for favor, pair in thresholds.items()},
     }
     return model_bytes(kind_model.model_to_string(), block_model.model_to_string(), record)

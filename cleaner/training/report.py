@@ -19,6 +19,7 @@ from cleaner.training.cross_validation import (
     kind_index,
 )
 from cleaner.training.dataset import PageRows
+from cleaner.training.thresholds import ThresholdChoice
 
 #: Whose blocks a figure is of: the learned model (out of fold), the two it reads, the gold.
 SYSTEMS = ("learned", "heuristic", "trafilatura", "aligned-gold")
@@ -38,11 +39,10 @@ class PageFigures:
 
 
 def page_figures(pages: Sequence[PageRows], set_names: Sequence[str], validated: CrossValidated,
-                 settings: TrainingSettings) -> list[PageFigures]:
+                 thresholds: ThresholdChoice) -> list[PageFigures]:
     figures = []
-    balanced = settings.body_thresholds("balanced")
     for i, page in enumerate(pages):
-        threshold = balanced.at(validated.kind_probabilities[i])
+        threshold = thresholds.for_page(validated, i, "balanced")
         choices = {
             "learned": list(validated.block_probabilities[i] >= threshold),
             "heuristic": [row[_HEURISTIC] == 1 for row in page.rows],
@@ -83,19 +83,18 @@ def summary(figures: Sequence[PageFigures], has_trafilatura: bool) -> list[dict[
 
 
 def favor_summary(pages: Sequence[PageRows], set_names: Sequence[str],
-                  validated: CrossValidated, settings: TrainingSettings,
-                  ) -> list[dict[str, object]]:
+                  validated: CrossValidated, thresholds: ThresholdChoice,
+                  settings: TrainingSettings) -> list[dict[str, object]]:
     """Per set and ``favor`` setting, the learned labeller's mean word precision, recall and
-    F1 out of fold: what moving the threshold buys and costs."""
+    F1 out of fold (thresholds too): what moving the threshold buys and costs."""
     rows = []
     for set_name in sorted(set(set_names)):
         members = [i for i, name in enumerate(set_names) if name == set_name]
-        for favor, _ in settings.thresholds:
-            thresholds = settings.body_thresholds(favor)
+        for favor, _ in settings.favor_betas:
             overlaps = [word_overlap(pages[i].case.gold_body, kept_text(
                 pages[i].texts,
-                list(validated.block_probabilities[i] >= thresholds.at(
-                    validated.kind_probabilities[i]))))
+                list(validated.block_probabilities[i] >= thresholds.for_page(validated, i,
+                                                                             favor))))
                 for i in members]
             rows.append({"group": set_name, "favor": favor, "pages": len(members), **{
                 name: round(float(np.mean([getattr(o, name) for o in overlaps])), 4)
