@@ -57,9 +57,20 @@ def test_keeps_the_article_and_drops_the_menu_and_footer(document: str):
     for word in ("Weather", "Contact us", "All rights reserved"):
         assert word not in result.text
     reasons = [item.reason for item in result.blocks]
-    assert all(reason.startswith("learned: ") for reason in reasons), reasons
+    assert all(reason.startswith("learned: ") or "stands over the learned model" in reason
+               for reason in reasons), reasons
     dropped = [item for item in result.blocks if item.block.text == "Weather"]
     assert dropped and dropped[0].label is not Label.BODY  # keeps the heuristic's category
+
+
+def test_the_headline_is_the_title_never_body_text():
+    result = clean(HTML, extractor="learned")
+    assert result.title == "Ferry repairs approved"
+    assert result.text.startswith(PARAGRAPHS[0])
+    headline = [item for item in result.blocks if item.block.text == "Ferry repairs approved"]
+    assert headline[0].label is Label.TITLE
+    with_title = clean_document(HTML, Options(extractor="learned", include_title=True))
+    assert with_title.text.startswith("Ferry repairs approved\n\n" + PARAGRAPHS[0])
 
 
 def test_the_page_kind_is_in_the_result_and_its_record():
@@ -73,7 +84,7 @@ def test_the_page_kind_is_in_the_result_and_its_record():
 def test_precision_keeps_no_more_than_balanced_and_recall_no_less():
     bodies = {}
     for favor in ("precision", "balanced", "recall"):
-        result = clean_document(HTML, Options(extractor="learned", favor=favor))
+        result = clean(HTML, extractor="learned", favor=favor)
         bodies[favor] = {i for i, item in enumerate(result.blocks) if item.label is Label.BODY}
     assert bodies["precision"] <= bodies["balanced"] <= bodies["recall"]
 

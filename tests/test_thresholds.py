@@ -60,3 +60,20 @@ def test_favors_nest_and_each_fold_chooses_without_its_own_pages():
     assert recall.article < balanced.article and recall.other < balanced.other
     assert len(chosen.per_fold) == 3
     assert chosen.for_page(validated, 3, "balanced") == chosen.per_fold[0]["balanced"].other
+
+
+def test_thrown_away_lists_pages_far_below_the_reference_worst_first():
+    from cleaner.scoring.metrics import shingle_overlap
+    from cleaner.training.report import PageFigures, thrown_away
+
+    def figure(page_id: str, learned: float, reference: float) -> PageFigures:
+        empty = shingle_overlap("", "")
+        return PageFigures("set", page_id, "article",
+                           {"learned": learned, "trafilatura": reference},
+                           {"learned": empty, "trafilatura": empty})
+
+    figures = [figure("fine", 0.9, 0.95), figure("lost", 0.1, 0.9), figure("worse", 0.5, 0.85),
+               figure("close", 0.65, 0.9)]
+    lost = thrown_away(figures, has_trafilatura=True)
+    assert [row["id"] for row in lost] == ["lost", "worse"]  # 0.25 below is kept
+    assert lost[0]["learned word F1"] == 0.1 and lost[0]["trafilatura word F1"] == 0.9

@@ -59,6 +59,7 @@ def test_train_cross_validates_and_reports_every_system(tmp_path: Path):
     assert whole["aligned-gold word F1"] == 1.0
     assert 0 < whole["learned word F1"] <= 1 and "trafilatura word F1" in whole
     assert sum(map(sum, document["kind_confusion"])) == 12
+    assert isinstance(document["thrown_away"], list)  # its rows: tests/test_thresholds.py
     assert "fold 3/3" in done.stderr.decode() and "learned (out of fold)" in done.stdout.decode()
 
 

@@ -94,17 +94,21 @@ def train_command(
     figures = report.page_figures(pages, set_names, validated, chosen)
     rows = report.summary(figures, has_trafilatura=forms == ("html",))
     favors = report.favor_summary(pages, set_names, validated, chosen, settings)
+    lost = report.thrown_away(figures, has_trafilatura=forms == ("html",))
     accuracy, confusion = report.kind_confusion(pages, validated)
     out = stdout_console()
     out.print(_table(rows, f"word and shingle F1, {cv}-fold cross-validation grouped by site "
                            f"({form}, {len(pages)} pages)"))
     out.print(_favor_table(favors))
+    if lost:
+        out.print(_lost_table(lost))
     out.print(_confusion_table(confusion, accuracy))
     document = {"form": form, "pages": len(pages), "left_out": len(jobs_list) - len(pages),
                 "sets": _set_record(bench_dirs, set_names), "settings": settings.record(),
                 "thresholds": _thresholds_record(chosen.shipped),
                 "thresholds_per_fold": [_thresholds_record(fold) for fold in chosen.per_fold],
-                "groups": rows, "favor": favors, "kind_accuracy": round(accuracy, 4),
+                "groups": rows, "favor": favors, "thrown_away": lost,
+                "kind_accuracy": round(accuracy, 4),
                 "kind_confusion": confusion}
     if json_path is not None:
         json_path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
@@ -195,6 +199,16 @@ def _favor_table(rows: list[dict]) -> Table:
     for row in rows:
         table.add_row(str(row["group"]), str(row["favor"]), f"{row['precision']:.3f}",
                       f"{row['recall']:.3f}", f"{row['f1']:.3f}")
+    return table
+
+
+def _lost_table(lost: list[dict]) -> Table:
+    table = Table(title="pages thrown away (out of fold), worst first", title_justify="left")
+    for column in lost[0]:
+        table.add_column(column, justify="right" if "F1" in column else "left")
+    for row in lost:
+        table.add_row(*(f"{value:.3f}" if isinstance(value, float) else str(value)
+                        for value in row.values()))
     return table
 
 

@@ -2,7 +2,9 @@
 heuristic's evidence and label, the block's text, markup and neighbours, the page as a whole,
 its likely kind, and (HTML) trafilatura's keep or drop.
 
-Blocks the model drops keep the heuristic's category (a body block it drops is ``other``).
+Blocks the model drops keep the heuristic's category (a body block it drops is ``other``);
+the heuristic's headline and its strong evidence of share bars, promotions and the like stand
+over the model (learned.model.overruled).
 Pages the model was not trained on the like of keep the heuristic's decisions, each reason
 saying why: HTML fragments (no page to judge) and pages trafilatura is not run on.
 Needs the ``learned`` extra (lightgbm, numpy); the model is read once per process.
@@ -19,7 +21,7 @@ from cleaner.extractors import heuristic
 from cleaner.extractors.trafilatura_based import skip_reason, trafilatura_keeps, with_skip_reason
 from cleaner.labels import Label
 from cleaner.learned.features import block_rows
-from cleaner.learned.model import LearnedModel, shipped_model
+from cleaner.learned.model import LearnedModel, overruled, shipped_model
 from cleaner.learned.page_features import KINDS, page_row
 from cleaner.options import Options
 from cleaner.result import Decision, PageKind
@@ -73,18 +75,24 @@ def label_page(page: Page, options: Options, deadline: Deadline = NO_DEADLINE,
         kept = trafilatura_keeps(page, options, deadline)
     model = shipped_model("html" if page.input_type == "html" else "text")
     rows = block_rows(page, decisions, evidence, kept)
+    deadline.check("the learned model's features")
     kinds = model.kind_probabilities(page_row(page, decisions, kept))
     probabilities = model.body_probabilities(rows, kinds)
     threshold = model.thresholds[options.favor].at(kinds)
-    return LearnedLabelling(_decisions(decisions, probabilities, threshold), kinds,
-                            probabilities, threshold, rows, model)
+    return LearnedLabelling(_decisions(decisions, probabilities, threshold, overruled(rows)),
+                            kinds, probabilities, threshold, rows, model)
 
 
 def _decisions(heuristic_decisions: Sequence[Decision], probabilities: Sequence[float],
-               threshold: float) -> list[Decision]:
+               threshold: float, heuristic_stands: Sequence[bool]) -> list[Decision]:
     result = []
-    for decision, probability in zip(heuristic_decisions, probabilities, strict=True):
-        if probability >= threshold:
+    for decision, probability, stands in zip(heuristic_decisions, probabilities,
+                                             heuristic_stands, strict=True):
+        if stands:
+            category = Label.OTHER if decision.label is Label.BODY else decision.label
+            result.append(Decision(category, f"{decision.reason} (stands over the learned "
+                                             f"model's p {probability:.2f})"))
+        elif probability >= threshold:
             result.append(Decision(Label.BODY, f"learned: body, p {probability:.2f} ≥ "
                                                f"{threshold:.2f}"))
         else:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from cleaner.errors import CleanerError
+from cleaner.labels import ALL_LABELS, Label
 from cleaner.learned.features import FEATURE_NAMES
 from cleaner.learned.page_features import KINDS, PAGE_FEATURE_NAMES
 
@@ -43,6 +44,34 @@ class BodyThresholds:
     def at(self, kind_probabilities: Sequence[float]) -> float:
         p_article = float(kind_probabilities[KINDS.index("article")])
         return self.article * p_article + self.other * (1 - p_article)
+
+
+#: Strong heuristic evidence of these labels keeps a block out of the body whatever the model
+#: says: in the dev sets' gold, at most 3 % of such blocks' words are body (share bars,
+#: promotions, comment and bio boxes, trending lists), and a page unlike the training pages
+#: can make the model keep them all.
+VETO_LABELS = (Label.SHARE, Label.PROMO, Label.COMMENTS, Label.BIO, Label.TRENDING)
+_HEURISTIC_LABEL = FEATURE_NAMES.index("heuristic_label")
+_EVIDENCE_LABEL = FEATURE_NAMES.index("evidence_label")
+_EVIDENCE_STRONG = FEATURE_NAMES.index("evidence_strong")
+_TITLE_CODE = float(ALL_LABELS.index(Label.TITLE))
+_VETO_CODES = frozenset(float(ALL_LABELS.index(label)) for label in VETO_LABELS)
+
+
+def overruled(rows: Sequence[Sequence[float]]) -> list[bool]:
+    """Per block, whether the heuristic's verdict stands over the model's: its headline (the
+    result's title, which Options.include_title puts in front of the body) and blocks with
+    strong evidence of a VETO_LABELS label."""
+    return [row[_HEURISTIC_LABEL] == _TITLE_CODE
+            or (row[_EVIDENCE_STRONG] == 1 and row[_EVIDENCE_LABEL] in _VETO_CODES)
+            for row in rows]
+
+
+def without_overruled(probabilities: Sequence[float], rows: Sequence[Sequence[float]],
+                      ) -> list[float]:
+    """The probabilities, 0 where the heuristic's verdict stands (what training scores)."""
+    return [0.0 if stands else float(probability)
+            for probability, stands in zip(probabilities, overruled(rows), strict=True)]
 
 
 def model_path(form: ModelForm) -> Path:

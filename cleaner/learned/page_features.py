@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from cleaner.blocks import Page
 from cleaner.labels import Label
+from cleaner.patterns import lower
 from cleaner.result import Decision
 
 #: The kinds of page, in the order of the classifier's classes.
@@ -119,8 +120,8 @@ def _markup_row(page: Page) -> list[float]:
     if page.input_type != "html":
         return [-1.0] * width
     source = page.source_text[:2_000_000]
-    tags = Counter(match.lower() for match in _TAG.findall(source))
-    classes = " ".join(_CLASS.findall(source) + _ID.findall(source)).lower()
+    tags = Counter(lower(match) for match in _TAG.findall(source))
+    classes = lower(" ".join(_CLASS.findall(source) + _ID.findall(source)))
     return ([math.log1p(tags[tag]) for tag in TAG_COUNTS]
             + [math.log1p(sum(classes.count(word) for word in words)) for _, words in CLASS_WORDS]
             + [math.log1p(source.count(needle)) for _, needle in SOURCE_WORDS])
@@ -148,7 +149,7 @@ def _words_row(page: Page) -> list[float]:
     counts = [0.0] * len(KIND_WORDS)
     total = 0
     for block in page.blocks:
-        for word in _WORD.findall(block.text.lower()):
+        for word in _WORD.findall(lower(block.text)):
             total += 1
             column = _KIND_WORD_COLUMN.get(word)
             if column is not None:
@@ -160,7 +161,7 @@ def _url_row(url: str | None) -> list[float]:
     if not url:
         return [-1.0] * (len(URL_HINTS) + 7)
     address = url.split("://", 1)[-1]
-    path = address.partition("/")[2].lower()
+    path = lower(address.partition("/")[2])
     words = set(_URL_WORD.findall(path))
     last = path.partition("?")[0].rstrip("/").rsplit("/", 1)[-1]
     return [float(hint in words) for hint in URL_HINTS] + [
@@ -175,7 +176,7 @@ def _title_row(page: Page) -> list[float]:
     if page.input_type != "html":
         return [-1.0] * (len(TITLE_HINTS) + 4)
     match = _TITLE.search(page.source_text[:500_000])
-    title = match.group(1).lower() if match else ""
+    title = lower(match.group(1)) if match else ""
     words = _WORD.findall(title)
     present = set(words)
     return [float(hint in present) for hint in TITLE_HINTS] + [
@@ -189,7 +190,7 @@ def _schema_row(page: Page) -> list[float]:
     found = set()
     source = page.source_text[:2_000_000]
     for name in _JSON_LD_TYPE.findall(source) + _OG_TYPE.findall(source):
-        name = name.lower()
+        name = lower(name)
         found.add(name.rsplit(".", 1)[0] if "." in name else name)
     return [float(name in found) for name in SCHEMA_TYPES]
 

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 import lightgbm
 import numpy as np
 
-from cleaner.learned.model import BLOCK_COLUMNS
+from cleaner.learned.model import BLOCK_COLUMNS, without_overruled
 from cleaner.learned.page_features import KINDS, PAGE_FEATURE_NAMES
 from cleaner.options import Favor
 from cleaner.training.dataset import PageRows
@@ -131,7 +131,8 @@ def cross_validate(pages: Sequence[PageRows], settings: TrainingSettings,
         inner = out_of_fold_kinds([pages[i] for i in fitted], settings.folds - 1, settings)
         block_model = fit_block_model([pages[i] for i in fitted], inner, settings)
         for i in scored:
-            blocks[i] = np.asarray(block_model.predict(block_matrix([pages[i]], kinds[i:i + 1])))
+            blocks[i] = np.asarray(without_overruled(
+                block_model.predict(block_matrix([pages[i]], kinds[i:i + 1])), pages[i].rows))
     return CrossValidated(folds, kinds, blocks)
 
 

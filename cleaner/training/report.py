@@ -33,6 +33,7 @@ _TRAFILATURA = FEATURE_NAMES.index("trafilatura_keeps")
 @dataclass(frozen=True, slots=True)
 class PageFigures:
     set_name: str
+    page_id: str
     kind: str
     word_f1: dict[str, float]
     shingles: dict[str, Overlap]
@@ -54,7 +55,8 @@ def page_figures(pages: Sequence[PageRows], set_names: Sequence[str], validated:
             output = kept_text(page.texts, keep)
             words[system] = word_overlap(page.case.gold_body, output).f1
             shingles[system] = shingle_overlap(page.case.gold_body, output)
-        figures.append(PageFigures(set_names[i], page.case.kind or "article", words, shingles))
+        figures.append(PageFigures(set_names[i], page.case.id, page.case.kind or "article",
+                                   words, shingles))
     return figures
 
 
@@ -80,6 +82,20 @@ def summary(figures: Sequence[PageFigures], has_trafilatura: bool) -> list[dict[
             1 for f in group if f.word_f1["learned"] < f.word_f1[reference] - THROWN_AWAY_GAP)
         rows.append(row)
     return rows
+
+
+def thrown_away(figures: Sequence[PageFigures], has_trafilatura: bool,
+                ) -> list[dict[str, object]]:
+    """The pages the learned labeller throws away, worst first: set, id, kind and the word
+    F1 of the learned labeller and of the reference (trafilatura's blocks, or on dumps the
+    heuristic's)."""
+    reference = "trafilatura" if has_trafilatura else "heuristic"
+    lost = [figure for figure in figures
+            if figure.word_f1["learned"] < figure.word_f1[reference] - THROWN_AWAY_GAP]
+    lost.sort(key=lambda f: f.word_f1["learned"] - f.word_f1[reference])
+    return [{"group": f.set_name, "id": f.page_id, "kind": f.kind,
+             "learned word F1": round(f.word_f1["learned"], 4),
+             f"{reference} word F1": round(f.word_f1[reference], 4)} for f in lost]
 
 
 def favor_summary(pages: Sequence[PageRows], set_names: Sequence[str],
