@@ -88,15 +88,15 @@ def _decisions(heuristic_decisions: Sequence[Decision], probabilities: Sequence[
     result = []
     for decision, probability, stands in zip(heuristic_decisions, probabilities,
                                              heuristic_stands, strict=True):
+        # Not body: the heuristic's category (its body blocks are other).
+        category = Label.OTHER if decision.label is Label.BODY else decision.label
         if stands:
-            category = Label.OTHER if decision.label is Label.BODY else decision.label
             result.append(Decision(category, f"{decision.reason} (stands over the learned "
                                              f"model's p {probability:.2f})"))
         elif probability >= threshold:
             result.append(Decision(Label.BODY, f"learned: body, p {probability:.2f} ≥ "
                                                f"{threshold:.2f}"))
         else:
-            category = Label.OTHER if decision.label is Label.BODY else decision.label
             result.append(Decision(category, f"learned: not body, p {probability:.2f} < "
                                              f"{threshold:.2f}; heuristic: {decision.reason}"))
     return result

@@ -28,7 +28,6 @@ FORMAT_VERSION = 1
 BLOCK_COLUMNS: tuple[str, ...] = (*FEATURE_NAMES, *(f"kind_{kind}" for kind in KINDS))
 
 
-
 class ModelError(CleanerError):
     """A model file that is missing, unreadable, or made for other features."""
 
@@ -74,6 +73,15 @@ def without_overruled(probabilities: Sequence[float], rows: Sequence[Sequence[fl
             for probability, stands in zip(probabilities, overruled(rows), strict=True)]
 
 
+def block_matrix(rows: Sequence[Sequence[float]], kind_probabilities: Sequence[float]) -> Any:
+    """The block model's input (a float32 numpy array of BLOCK_COLUMNS): each block's row
+    with the page's kind probabilities appended; training builds its rows the same way."""
+    import numpy as np
+
+    kinds = np.asarray(kind_probabilities, dtype=np.float32)
+    return np.hstack([np.asarray(rows, dtype=np.float32), np.tile(kinds, (len(rows), 1))])
+
+
 def model_path(form: ModelForm) -> Path:
     return MODEL_DIR / f"{form}.json.gz"
 
@@ -105,11 +113,8 @@ class LearnedModel:
 
     def body_probabilities(self, rows: Sequence[Sequence[float]],
                            kind_probabilities: Sequence[float]) -> list[float]:
-        import numpy as np
-
-        matrix = np.asarray(rows, dtype=np.float32)
-        kinds = np.tile(np.asarray(kind_probabilities, dtype=np.float32), (len(rows), 1))
-        return [float(p) for p in self.block_model.predict(np.hstack([matrix, kinds]))]
+        matrix = block_matrix(rows, kind_probabilities)
+        return [float(p) for p in self.block_model.predict(matrix)]
 
     def contributions(self, rows: Sequence[Sequence[float]], kind_probabilities: Sequence[float],
                       top: int) -> list[list[tuple[str, float]]]:
@@ -117,8 +122,7 @@ class LearnedModel:
         trees, in log-odds; positive toward body), largest effect first."""
         import numpy as np
 
-        matrix = np.hstack([np.asarray(rows, dtype=np.float32), np.tile(
-            np.asarray(kind_probabilities, dtype=np.float32), (len(rows), 1))])
+        matrix = block_matrix(rows, kind_probabilities)
         values = self.block_model.predict(matrix, pred_contrib=True)[:, :-1]
         result = []
         for row in values:

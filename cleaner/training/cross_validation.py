@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 import lightgbm
 import numpy as np
 
-from cleaner.learned.model import BLOCK_COLUMNS, without_overruled
+from cleaner.learned.model import BLOCK_COLUMNS, block_matrix, without_overruled
 from cleaner.learned.page_features import KINDS, PAGE_FEATURE_NAMES
 from cleaner.options import Favor
 from cleaner.training.dataset import PageRows
@@ -95,7 +95,7 @@ def fit_block_model(pages: Sequence[PageRows], kind_probabilities: np.ndarray,
     """The block model on every block of ``pages`` (each page's kind probabilities appended
     to its rows); rows weigh by the log of their words (column 0), so one long paragraph
     counts more than one "Share" button."""
-    rows = block_matrix(pages, kind_probabilities)
+    rows = pages_matrix(pages, kind_probabilities)
     gold = np.concatenate([np.array(page.gold, dtype=np.float32) for page in pages])
     weights = np.log1p(rows[:, 0]) + 1
     return lightgbm.train(_block_parameters(settings),
@@ -104,13 +104,10 @@ def fit_block_model(pages: Sequence[PageRows], kind_probabilities: np.ndarray,
                           settings.rounds)
 
 
-def block_matrix(pages: Sequence[PageRows], kind_probabilities: np.ndarray) -> np.ndarray:
+def pages_matrix(pages: Sequence[PageRows], kind_probabilities: np.ndarray) -> np.ndarray:
     """Every block row of ``pages``, the page's kind probabilities appended to each."""
-    return np.vstack([
-        np.hstack([np.array(page.rows, dtype=np.float32),
-                   np.tile(kind_probabilities[i], (len(page.rows), 1)).astype(np.float32)])
-        for i, page in enumerate(pages)
-    ])
+    return np.vstack([block_matrix(page.rows, kind_probabilities[i])
+                      for i, page in enumerate(pages)])
 
 
 def cross_validate(pages: Sequence[PageRows], settings: TrainingSettings,
@@ -132,7 +129,7 @@ def cross_validate(pages: Sequence[PageRows], settings: TrainingSettings,
         block_model = fit_block_model([pages[i] for i in fitted], inner, settings)
         for i in scored:
             blocks[i] = np.asarray(without_overruled(
-                block_model.predict(block_matrix([pages[i]], kinds[i:i + 1])), pages[i].rows))
+                block_model.predict(block_matrix(pages[i].rows, kinds[i])), pages[i].rows))
     return CrossValidated(folds, kinds, blocks)
 
 
