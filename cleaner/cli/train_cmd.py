@@ -69,6 +69,7 @@ def train_command(
         if path is not None and (path.is_dir() or not path.parent.is_dir()):
             usage_error(f"{option} {path}: not a file in an existing folder")
     try:
+        from cleaner.learned.model import thresholds_record
         from cleaner.training import cross_validation, report, thresholds
     except ImportError as error:
         print_error(f"cleaner train needs the train extra ({error.name} is missing): "
@@ -105,8 +106,8 @@ def train_command(
     out.print(_confusion_table(confusion, accuracy))
     document = {"form": form, "pages": len(pages), "left_out": len(jobs_list) - len(pages),
                 "sets": _set_record(bench_dirs, set_names), "settings": settings.record(),
-                "thresholds": _thresholds_record(chosen.shipped),
-                "thresholds_per_fold": [_thresholds_record(fold) for fold in chosen.per_fold],
+                "thresholds": thresholds_record(chosen.shipped),
+                "thresholds_per_fold": [thresholds_record(fold) for fold in chosen.per_fold],
                 "groups": rows, "favor": favors, "thrown_away": lost,
                 "kind_accuracy": round(accuracy, 4),
                 "kind_confusion": confusion}
@@ -118,10 +119,6 @@ def train_command(
 
         model_out.write_bytes(build_model_file(pages, settings, chosen.shipped, document))
         console.print(f"wrote {model_out} ({model_out.stat().st_size / 1e6:.1f} MB)")
-
-
-def _thresholds_record(chosen) -> dict[str, list[float]]:
-    return {favor: [pair.article, pair.other] for favor, pair in chosen.items()}
 
 
 def _set_record(bench_dirs: list[str], groups: list[str]) -> list[dict[str, object]]:

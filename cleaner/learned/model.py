@@ -73,6 +73,11 @@ def without_overruled(probabilities: Sequence[float], rows: Sequence[Sequence[fl
             for probability, stands in zip(probabilities, overruled(rows), strict=True)]
 
 
+def thresholds_record(thresholds: Mapping[str, BodyThresholds]) -> dict[str, list[float]]:
+    """Per favor, [article, other]: how the model record (and read_model) holds them."""
+    return {favor: [pair.article, pair.other] for favor, pair in thresholds.items()}
+
+
 def block_matrix(rows: Sequence[Sequence[float]], kind_probabilities: Sequence[float]) -> Any:
     """The block model's input (a float32 numpy array of BLOCK_COLUMNS): each block's row
     with the page's kind probabilities appended; training builds its rows the same way."""

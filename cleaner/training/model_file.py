@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 import lightgbm
 
-from cleaner.learned.model import BLOCK_COLUMNS, BodyThresholds, model_bytes
+from cleaner.learned.model import BLOCK_COLUMNS, BodyThresholds, model_bytes, thresholds_record
 from cleaner.learned.page_features import KINDS, PAGE_FEATURE_NAMES
 from cleaner.options import Favor
 from cleaner.training.cross_validation import TrainingSettings, fit_final
@@ -27,6 +27,6 @@ def build_model_file(pages: Sequence[PageRows], settings: TrainingSettings,
         "kinds": list(KINDS),
         "block_columns": list(BLOCK_COLUMNS),
         "page_columns": list(PAGE_FEATURE_NAMES),
-        "thresholds": {favor: [pair.article, pair.other] for favor, pair in thresholds.items()},
+        "thresholds": thresholds_record(thresholds),
     }
     return model_bytes(kind_model.model_to_string(), block_model.model_to_string(), record)
