@@ -24,6 +24,10 @@ ModelForm = Literal["html", "text"]
 MODEL_DIR = Path(__file__).parent / "models"
 #: Bumped when the file's layout changes; a model of another version is refused.
 FORMAT_VERSION = 1
+#: Threads LightGBM predicts one page with: one page is too small to share among threads
+#: (two threads took several times as long as one), and batch runs already use a process
+#: per core.
+PREDICT_THREADS = 1
 #: The block model's columns: the block's features, then the page's kind probabilities.
 BLOCK_COLUMNS: tuple[str, ...] = (*FEATURE_NAMES, *(f"kind_{kind}" for kind in KINDS))
 
@@ -114,12 +118,13 @@ class LearnedModel:
         import numpy as np
 
         row = np.asarray([page_row], dtype=np.float32)
-        return [float(p) for p in self.kind_model.predict(row)[0]]
+        return [float(p) for p in self.kind_model.predict(row, num_threads=PREDICT_THREADS)[0]]
 
     def body_probabilities(self, rows: Sequence[Sequence[float]],
                            kind_probabilities: Sequence[float]) -> list[float]:
         matrix = block_matrix(rows, kind_probabilities)
-        return [float(p) for p in self.block_model.predict(matrix)]
+        probabilities = self.block_model.predict(matrix, num_threads=PREDICT_THREADS)
+        return [float(p) for p in probabilities]
 
     def contributions(self, rows: Sequence[Sequence[float]], kind_probabilities: Sequence[float],
                       top: int) -> list[list[tuple[str, float]]]:
@@ -128,7 +133,8 @@ class LearnedModel:
         import numpy as np
 
         matrix = block_matrix(rows, kind_probabilities)
-        values = self.block_model.predict(matrix, pred_contrib=True)[:, :-1]
+        values = self.block_model.predict(matrix, pred_contrib=True,
+                                          num_threads=PREDICT_THREADS)[:, :-1]
         result = []
         for row in values:
             order = np.argsort(-np.abs(row))[:top]
