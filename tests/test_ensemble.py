@@ -94,8 +94,8 @@ will split its budget by the number of people living in each of them.</p></artic
 </body></html>"""
 
 
-def test_ensemble_is_the_default_for_html_and_keeps_the_article():
-    result = clean(ARTICLE_HTML)
+def test_ensemble_keeps_the_article():
+    result = clean(ARTICLE_HTML, extractor="ensemble")
     assert result.extractor == "ensemble"
     assert "merge their volunteer fire brigades" in result.text
     assert "split its budget" in result.text

@@ -148,7 +148,8 @@ def test_explain_shows_probabilities_kind_and_deciding_features(tmp_path: Path):
     assert done.returncode == 0, done.stderr.decode()
     assert "page kind " in out.splitlines()[0]
     assert "learned: body, p " in out and "    features: " in out
-    refused = run_cli("explain", str(page), "--features", "2")
+    assert "page kind " in run_cli("explain", str(page), "--features", "2").stdout.decode()
+    refused = run_cli("explain", str(page), "-e", "ensemble", "--features", "2")
     assert refused.returncode == 2 and "-e learned" in refused.stderr.decode()
 
 
@@ -175,3 +176,32 @@ def test_an_extractor_whose_extra_is_missing_is_refused_with_the_install_command
     assert REGISTRY["learned"].installed
     missing = replace(REGISTRY["learned"], requires=("no_such_module_for_cleaner",))
     assert not missing.installed and REGISTRY["heuristic"].installed
+
+
+def test_auto_runs_the_learned_extractor_on_html_and_the_heuristic_on_dumps():
+    result = clean(HTML)
+    assert result.extractor == "learned" and result.page_kind is not None
+    assert "Copyright" not in result.text
+    assert clean("A text dump.\n\nWith two paragraphs of words in it.\n").extractor == "heuristic"
+
+
+def test_auto_falls_back_to_the_ensemble_where_the_learned_extra_is_missing(monkeypatch):
+    import cleaner.extractors as extractors
+
+    monkeypatch.setattr(extractors, "_installed", lambda modules: "lightgbm" not in modules)
+    assert extractors.auto_extractor("html") == "ensemble"
+    assert clean(HTML).extractor == "ensemble"
+
+
+def test_a_run_record_says_what_auto_ran_so_a_resume_notices_a_change(monkeypatch):
+    import cleaner.extractors as extractors
+    from cleaner.batch.run_record import RunSettings
+
+    settings = RunSettings.current("auto", "json", "auto", False, None)
+    assert settings.extractor == "auto (html: learned, text: heuristic)"
+    monkeypatch.setattr(extractors, "_installed", lambda modules: "lightgbm" not in modules)
+    without = RunSettings.current("auto", "json", "auto", False, None)
+    assert settings.differences(without) == [
+        '--extractor "auto (html: ensemble, text: heuristic)" '
+        '(now "auto (html: learned, text: heuristic)")']
+    assert RunSettings.current("heuristic", "json", "auto", False, None).extractor == "heuristic"

@@ -46,13 +46,24 @@ class RunSettings:
     @classmethod
     def current(cls, extractor: str, fmt: str, input_type: str, include_title: bool,
                 url: str | None, favor: str = "balanced") -> RunSettings:
-        return cls(__version__, extractor, fmt, input_type, include_title, url, favor)
+        return cls(__version__, _spelled_out(extractor), fmt, input_type, include_title, url,
+                   favor)
 
     def differences(self, other: RunSettings) -> list[str]:
         """``--option A (now B)`` for every setting that differs, in field order."""
         mine, theirs = asdict(self), asdict(other)
         return [f"{_SETTING_NAMES[name]} {json.dumps(theirs[name])} (now {json.dumps(value)})"
                 for name, value in mine.items() if theirs[name] != value]
+
+
+def _spelled_out(extractor: str) -> str:
+    """"auto" with what it runs here ("auto (html: learned, text: heuristic)"): installing or
+    removing the learned extra changes what auto runs, and a resumed run must notice."""
+    if extractor != "auto":
+        return extractor
+    from cleaner.extractors import AUTO, auto_extractor
+
+    return "auto (" + ", ".join(f"{kind}: {auto_extractor(kind)}" for kind in sorted(AUTO)) + ")"
 
 
 class SettingsMismatchError(BatchRefusedError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from types import MappingProxyType
 
 from cleaner.blocks import Page
@@ -40,7 +41,7 @@ class ExtractorSpec:
     @property
     def installed(self) -> bool:
         """Whether the modules it needs can be imported here."""
-        return all(importlib.util.find_spec(module) is not None for module in self.requires)
+        return _installed(self.requires)
 
     def labelling(self, page: Page, options: Options, deadline: Deadline,
                   ) -> tuple[list[Decision], PageKind | None]:
@@ -73,14 +74,16 @@ REGISTRY: Mapping[str, ExtractorSpec] = MappingProxyType({
         ),
         ExtractorSpec(
             "ensemble",
-            "heuristic and trafilatura combined block by block (the default for HTML)",
+            "heuristic and trafilatura combined block by block (the default for HTML where "
+            "the learned extra is not installed)",
             frozenset({"html"}),
             ensemble.label,
         ),
         ExtractorSpec(
             "learned",
             "gradient-boosted trees over every block's features, the heuristic's evidence and "
-            "(HTML) trafilatura's choice; needs pip install 'cleaner[learned]'",
+            "(HTML) trafilatura's choice (the default for HTML); needs pip install "
+            "'cleaner[learned]'",
             frozenset({"text", "html"}),
             learned.label,
             learned.label_with_kind,
@@ -89,8 +92,13 @@ REGISTRY: Mapping[str, ExtractorSpec] = MappingProxyType({
     )
 })
 
-#: What "auto" means per input type: the best extractor measured on the dev sets so far.
-AUTO: Mapping[InputType, str] = MappingProxyType({"text": "heuristic", "html": "ensemble"})
+#: What "auto" means per input type: the extractors that measure best on the dev sets (the
+#: learned one by cross-validation grouped by site), best first; the first whose modules are
+#: installed runs (the learned one needs the learned extra, which the core install lacks).
+AUTO: Mapping[InputType, tuple[str, ...]] = MappingProxyType({
+    "text": ("heuristic",),
+    "html": ("learned", "ensemble"),
+})
 
 
 def extractor_names() -> list[str]:
@@ -98,9 +106,20 @@ def extractor_names() -> list[str]:
     return ["auto", *REGISTRY]
 
 
+def auto_extractor(input_type: InputType) -> str:
+    """The extractor "auto" runs on this input type here: the best measured one installed."""
+    return next(name for name in AUTO[input_type] if _installed(REGISTRY[name].requires))
+
+
+@cache
+def _installed(modules: tuple[str, ...]) -> bool:
+    """Whether every one of ``modules`` can be imported (looked up once per process)."""
+    return all(importlib.util.find_spec(module) is not None for module in modules)
+
+
 def resolve_extractor(name: str, input_type: InputType) -> ExtractorSpec:
     """The extractor called ``name`` for this input type; clear errors for unknown or unsuited."""
-    key = AUTO[input_type] if name == "auto" else name
+    key = auto_extractor(input_type) if name == "auto" else name
     spec = REGISTRY.get(key)
     if spec is None:
         raise UnknownExtractorError(
