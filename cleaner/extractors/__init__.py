@@ -108,7 +108,7 @@ def extractor_names() -> list[str]:
 
 def auto_extractor(input_type: InputType) -> str:
     """The extractor "auto" runs on this input type here: the best measured one installed."""
-    return next(name for name in AUTO[input_type] if _installed(REGISTRY[name].requires))
+    return next(name for name in AUTO[input_type] if REGISTRY[name].installed)
 
 
 @cache
