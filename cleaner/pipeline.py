@@ -19,6 +19,7 @@ from cleaner.parse.structured import source_of
 from cleaner.reading import options_for_file, read_document
 from cleaner.result import Decision, Result, build_result
 from cleaner.sniff import sniff_input_type
+from cleaner.title_agreement import agree_with_title
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: After parsing an HTML document of this many characters, the memory its parse tree held goes
@@ -94,8 +95,11 @@ def _clean_document(doc: str | bytes, options: Options, deadline: Deadline,
     decisions += [Decision(Label.BODY, f"from the page's {source_of(block)}: the page shows "
                                        "(almost) no text of its own")
                   for block in page.structured]
+    blocks = page.blocks + page.structured
+    if spec.agrees_with_title:
+        decisions = agree_with_title(blocks, decisions, page.meta.title)
     return build_result(
-        page.blocks + page.structured,
+        blocks,
         decisions,
         source=source,
         input_type=input_type,

@@ -10,6 +10,8 @@ from typing import Any, NamedTuple
 from cleaner.blocks import NO_META, Block, PageMeta
 from cleaner.labels import Label
 from cleaner.options import InputType
+from cleaner.render import markdown, plain_text
+from cleaner.structure import structure
 
 
 class Decision(NamedTuple):
@@ -92,11 +94,20 @@ class Result:
     date: str | None = None
     #: The page's kind, from the learned extractor (None from the others).
     page_kind: PageKind | None = None
+    #: Whether ``text`` (and ``markdown``) start with the title (Options.include_title).
+    include_title: bool = False
 
     @cached_property
     def segments(self) -> tuple[Segment, ...]:
         """Runs of consecutive blocks with one label, in page order."""
         return tuple(_segments(self.blocks))
+
+    @cached_property
+    def markdown(self) -> str:
+        """The body as Markdown: headings, nested and numbered lists, pipe tables, fenced code
+        (the title as a level-1 heading above it when Options.include_title)."""
+        body = structure([item.block for item in self.blocks if item.label is Label.BODY])
+        return markdown(body, self.title if self.include_title else None)
 
     def text_of(self, *labels: Label | str) -> str:
         """Text of every block with one of ``labels``, e.g. ``result.text_of("comments")``."""
@@ -110,7 +121,7 @@ class Result:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON record of DESIGN.md: source, url, input_type, extractor, title, author,
-        date, page_kind, text, empty_body, segments."""
+        date, page_kind, text, markdown, empty_body, segments."""
         return {
             "source": self.source,
             "url": self.url,
@@ -121,22 +132,16 @@ class Result:
             "date": self.date,
             "page_kind": self.page_kind.to_dict() if self.page_kind else None,
             "text": self.text,
+            "markdown": self.markdown,
             "empty_body": self.empty_body,
             "segments": [segment.to_dict() for segment in self.segments],
         }
 
 
 def render_blocks(blocks: Iterable[Block]) -> str:
-    """Join blocks as output text: blank lines between paragraphs, list items on single lines."""
-    parts: list[str] = []
-    previous: Block | None = None
-    for block in blocks:
-        if parts:
-            tight = previous is not None and previous.marker and block.marker
-            parts.append("\n" if tight else "\n\n")
-        parts.append(block.rendered())
-        previous = block
-    return "".join(parts)
+    """Blocks as output text: blank lines between paragraphs, list items on single lines
+    (nested ones indented), tables as tab-separated rows, code with its line breaks."""
+    return plain_text(structure(list(blocks)))
 
 
 def build_result(
@@ -178,6 +183,7 @@ def build_result(
         author=meta.author,
         date=meta.date,
         page_kind=page_kind,
+        include_title=include_title,
     )
 
 

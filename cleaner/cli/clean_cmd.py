@@ -64,14 +64,14 @@ def clean_command(
     )],
     out: Annotated[str | None, typer.Option(
         "--out", "-o", metavar="DIR|FILE",
-        help="txt, json: the directory to write into (mirrors the input tree). jsonl: the file "
+        help="txt, md, json: the directory to write into (mirrors the input tree). jsonl: the file "
         "to append to, or - for stdout (the default).",
         show_default=False,
     )] = None,
     fmt: Annotated[str, typer.Option(
         "--format", "-f", metavar=choices_metavar(FORMATS),
-        help="txt: the body text; json: the labelled record of each document; jsonl: every "
-        "record in one file.",
+        help="txt: the body text; md: the body as Markdown; json: the labelled record of each "
+        "document; jsonl: every record in one file.",
     )] = "txt",
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", min=0, metavar="N", help="Parallel worker processes (0: one per core).",

@@ -37,6 +37,9 @@ class ExtractorSpec:
     label_with_kind: KindLabelFunction | None = None
     #: Modules an extra brings that this extractor needs (the learned one: lightgbm).
     requires: tuple[str, ...] = ()
+    #: Whether the block showing the page's title is labelled title afterwards
+    #: (title_agreement); not for a baseline that labels every block body.
+    agrees_with_title: bool = True
 
     @property
     def installed(self) -> bool:
@@ -59,6 +62,7 @@ REGISTRY: Mapping[str, ExtractorSpec] = MappingProxyType({
             "baseline: every block is body (what 'whole page text' scores)",
             frozenset({"text", "html"}),
             keep_all.label,
+            agrees_with_title=False,
         ),
         ExtractorSpec(
             "heuristic",

@@ -73,6 +73,8 @@ class _Context(NamedTuple):
     heading_level: int
     in_list: bool
     in_table: bool
+    #: Inside <pre>: the text keeps its line breaks and indentation (code, verse, ASCII art).
+    in_pre: bool
     in_link: bool
 
 
@@ -170,6 +172,17 @@ def _headlines(blocks: list[Block]) -> list[str]:
     ]
 
 
+def _code_text(pieces: list[str]) -> str:
+    """The text of a <pre> block as shown: its lines and their indentation, without trailing
+    white space or blank lines before and after."""
+    lines = [line.rstrip() for line in "".join(pieces).replace("\xa0", " ").splitlines()]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
 def _is_hidden(element: etree._Element, attributes: list[str]) -> bool:
     """Hidden by an attribute (``attributes``: the element's attribute names)."""
     if "hidden" in attributes or (
@@ -210,7 +223,8 @@ class _Walker:
         self.tag_paths: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
 
     def walk(self, root: etree._Element) -> list[Block]:
-        base = _new_context((root, (), frozenset(), frozenset(), 0, False, False, False))
+        base = _new_context((root, (), frozenset(), frozenset(), 0, False, False, False,
+                             False))
         # The context of every open element, innermost last; None for a skipped one.
         open_contexts: list[_Context | None] = [base]
         events = etree.iterwalk(root, events=("start", "end"))
@@ -250,6 +264,11 @@ class _Walker:
             if quick_paths and len(element) > MANY_CHILDREN:
                 self.paths = WalkPaths(self.tree)
                 quick_paths = False
+            if tag == "br" and parent.in_pre:
+                # A line break inside <pre> is one of its lines, not a new block.
+                open_contexts.append(parent)
+                self._add("\n", parent)
+                continue
             if tag in BLOCK_TAGS:
                 own = self._block_context(element, tag, attributes, parent)
                 if self.context is not None:
@@ -316,6 +335,7 @@ class _Walker:
             HEADING_LEVELS.get(tag, parent.heading_level),
             parent.in_list or tag in LIST_TAGS,
             parent.in_table or tag in TABLE_TAGS,
+            parent.in_pre or tag == "pre",
             parent.in_link,
         ))
 
@@ -334,7 +354,8 @@ class _Walker:
         context = self.context
         if context is None:
             return
-        text = " ".join("".join(self.pieces).split())
+        pieces = self.pieces
+        text = _code_text(pieces) if context.in_pre else " ".join("".join(pieces).split())
         link_text = " ".join("".join(self.link_pieces).split()) if self.link_pieces else ""
         inline_tokens = self.inline_tokens
         self.context = None

@@ -51,6 +51,8 @@ class Case:
     with_snippets: tuple[str, ...] = ()
     without_snippets: tuple[str, ...] = ()
     kind: str | None = None
+    #: The gold body as Markdown, for the structure score (None where the case has none).
+    gold_markdown: str | None = None
 
     @property
     def key(self) -> str:
@@ -119,6 +121,9 @@ def _fixture_cases(folder: Path, forms: tuple[str, ...]) -> Iterator[Case]:
         if not expected.is_file():
             raise CaseError(f"{case_dir}: missing expected.txt (the gold body)")
         gold_body = expected.read_text(encoding="utf-8")
+        expected_markdown = case_dir / "expected.md"
+        gold_markdown = (expected_markdown.read_text(encoding="utf-8")
+                         if expected_markdown.is_file() else None)
         meta = _read_meta(case_dir)
         for form in forms:
             form = "text" if form in ("w3m", "lynx") else form
@@ -143,6 +148,7 @@ def _fixture_cases(folder: Path, forms: tuple[str, ...]) -> Iterator[Case]:
                 gold_labels=labels,
                 gold_title=meta.get("title") or _title_from_labels(input_path, labels),
                 kind=meta.get("kind"),
+                gold_markdown=gold_markdown,
             )
 
 
@@ -198,4 +204,5 @@ def _bench_cases(folder: Path, forms: tuple[str, ...]) -> Iterator[Case]:
                 with_snippets=tuple(record.get("with") or ()),
                 without_snippets=tuple(record.get("without") or ()),
                 kind=record.get("kind"),
+                gold_markdown=record.get("markdown") or None,
             )

@@ -29,6 +29,12 @@ from cleaner.scoring.metrics import (
     word_overlap,
     word_score,
 )
+from cleaner.scoring.structure_score import (
+    ElementOverlap,
+    StructureScore,
+    structure_overlap,
+    structure_score,
+)
 
 Confusion = Counter  # Counter[tuple[gold Label, predicted Label]]
 
@@ -58,6 +64,10 @@ class CaseScore:
     #: HTML form of a case that also has a text dump: how far the two outputs agree (body F1
     #: of one against the other); None otherwise.
     form_agreement: float | None = None
+    #: Cases with gold Markdown: the output's structure against it, and (HTML) trafilatura's
+    #: own Markdown's, for comparison in the same run.
+    structure: dict[str, ElementOverlap] | None = None
+    trafilatura_structure: dict[str, ElementOverlap] | None = None
 
     @property
     def line_accuracy(self) -> float | None:
@@ -89,6 +99,8 @@ class CaseScore:
             figures["title"] = float(self.title_ok)
         if self.form_agreement is not None:
             figures["form_agreement"] = self.form_agreement
+        if self.structure is not None:
+            figures.update(structure_score([self.structure]).figures())
         return figures
 
 
@@ -115,6 +127,9 @@ class Totals:
     #: that have snippets (the snippet_* figures pool the snippets of all pages instead).
     with_rate: float | None = None
     without_rate: float | None = None
+    #: Over the cases with gold Markdown (None when none has it).
+    structure: StructureScore | None = None
+    trafilatura_structure: StructureScore | None = None
 
     @property
     def line_accuracy(self) -> float | None:
@@ -155,11 +170,14 @@ class Totals:
             "without_rate": self.without_rate,
         }
         figures.update({name: value for name, value in optional.items() if value is not None})
+        if self.structure is not None:
+            figures.update(self.structure.figures())
         return figures
 
 
-def score_case(case: Case, extractor: str) -> CaseScore:
-    """Clean the case's input with ``extractor`` and compare with its gold; never raises."""
+def score_case(case: Case, extractor: str, trafilatura_markdown: bool = False) -> CaseScore:
+    """Clean the case's input with ``extractor`` and compare with its gold; never raises.
+    ``trafilatura_markdown``: also score trafilatura's own Markdown against the gold's."""
     started = time.perf_counter()
     if extractor == ALIGNED_GOLD:
         return _score_aligned_gold(case, started)
@@ -188,7 +206,26 @@ def score_case(case: Case, extractor: str) -> CaseScore:
         without_found=snippets_found(case.without_snippets, result.text),
         seconds=seconds,
         output=result.text,
+        structure=(structure_overlap(case.gold_markdown, result.markdown)
+                   if case.gold_markdown is not None else None),
+        trafilatura_structure=_trafilatura_structure(case) if trafilatura_markdown else None,
     )
+
+
+def _trafilatura_structure(case: Case) -> dict[str, ElementOverlap] | None:
+    """trafilatura's own Markdown (tables and formatting on) against the case's gold Markdown;
+    None for a text case or one without gold Markdown."""
+    if case.gold_markdown is None or case.input_kind != "html":
+        return None
+    import trafilatura  # slow to import; only structure scoring needs it here
+
+    try:
+        html = decode(case.read_input()).text
+        output = trafilatura.extract(html, output_format="markdown", include_tables=True,
+                                     include_formatting=True, include_comments=False) or ""
+    except Exception:  # noqa: BLE001 - the reference's failure scores as an empty output
+        output = ""
+    return structure_overlap(case.gold_markdown, output)
 
 
 def _score_aligned_gold(case: Case, started: float) -> CaseScore:
@@ -217,13 +254,14 @@ def _score_aligned_gold(case: Case, started: float) -> CaseScore:
 
 
 def score_cases(
-    cases: Iterable[Case], extractor: str, progress: Callable[[Case], None] | None = None
+    cases: Iterable[Case], extractor: str, progress: Callable[[Case], None] | None = None,
+    trafilatura_markdown: bool = False,
 ) -> list[CaseScore]:
     """Score every case in order (``progress`` is called after each), then how the HTML and
     text forms of each case that has both agree."""
     scores = []
     for case in cases:
-        scores.append(score_case(case, extractor))
+        scores.append(score_case(case, extractor, trafilatura_markdown))
         if progress:
             progress(case)
     return with_form_agreement(scores)
@@ -265,7 +303,14 @@ def totals(scores: Sequence[CaseScore]) -> Totals:
         form_agreement=sum(agreements) / len(agreements) if agreements else None,
         with_rate=mean_rate(s.with_rate for s in scores),
         without_rate=mean_rate(s.without_rate for s in scores),
+        structure=_structure_totals([s.structure for s in scores]),
+        trafilatura_structure=_structure_totals([s.trafilatura_structure for s in scores]),
     )
+
+
+def _structure_totals(pages: Sequence[dict[str, ElementOverlap] | None]) -> StructureScore | None:
+    scored = [page for page in pages if page is not None]
+    return structure_score(scored) if scored else None
 
 
 def grouped_totals(scores: Sequence[CaseScore]) -> dict[str, Totals]:

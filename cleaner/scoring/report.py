@@ -12,6 +12,7 @@ from rich.text import Text
 from cleaner.labels import ALL_LABELS
 from cleaner.scoring.evaluate import CaseScore, Totals, grouped_totals, totals
 from cleaner.scoring.gate import Finding
+from cleaner.scoring.structure_score import ELEMENTS, StructureScore
 
 
 def _figure(value: float | None) -> str:
@@ -93,6 +94,30 @@ def confusion_table(group: Totals) -> Table | None:
     return table
 
 
+def structure_table(groups: dict[str, Totals], extractor: str) -> Table | None:
+    """Per group with gold Markdown: recall and precision of each structural element, the
+    extractor's Markdown beside trafilatura's own (HTML cases) from the same run."""
+    rows = [(name, who, score) for name, group in groups.items()
+            for who, score in ((extractor, group.structure),
+                               ("trafilatura", group.trafilatura_structure))
+            if score is not None]
+    if not rows:
+        return None
+    table = Table(title="structure against the gold Markdown (recall / precision, pages)",
+                  title_justify="left")
+    for column in ("set", "output", *ELEMENTS):
+        table.add_column(column.replace("_", " "),
+                         justify="left" if column in ("set", "output") else "right")
+    for name, who, score in rows:
+        table.add_row(name, who, *(_element_cell(score, element) for element in ELEMENTS))
+    return table
+
+
+def _element_cell(score: StructureScore, element: str) -> str:
+    return (f"{_figure(score.recall[element])} / {_figure(score.precision[element])}"
+            f" ({score.recall_pages[element]})")
+
+
 def print_report(
     console: Console, scores: Sequence[CaseScore], extractor: str, show_cases: bool
 ) -> None:
@@ -102,6 +127,9 @@ def print_report(
     if len({score.case.form for score in scores}) == 1:  # one form: its row is "all"
         groups.pop("all")
     console.print(totals_table(groups, extractor))
+    structure = structure_table(groups, extractor)
+    if structure is not None:
+        console.print(structure)
     overall = totals(scores)
     confusion = confusion_table(overall)
     if confusion is not None:
@@ -144,6 +172,10 @@ def report_json(scores: Sequence[CaseScore], extractor: str, target: str) -> dic
                 "failures": group.failures,
                 "titles_ok": group.titles_ok,
                 "titles_total": group.titles_total,
+                **({"trafilatura_structure": {
+                    metric: round(value, 6)
+                    for metric, value in group.trafilatura_structure.figures().items()}}
+                   if group.trafilatura_structure is not None else {}),
             }
             for name, group in groups.items()
         },

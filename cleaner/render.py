@@ -1,0 +1,110 @@
+"""Structural units (cleaner.structure) as output text: plain text and Markdown.
+
+Plain text keeps what a reader needs to follow the structure (list markers and nesting, a
+table as tab-separated rows, code with its line breaks); Markdown writes it all out (ATX
+headings, nested and numbered lists, GFM pipe tables, fenced code, quotations).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from cleaner.structure import Code, ListItem, Paragraph, Table, Unit
+
+#: Spaces per level of list nesting in Markdown: enough for any marker up to "99. ".
+MARKDOWN_LIST_INDENT = 4
+#: Spaces per level of list nesting in plain text.
+TEXT_LIST_INDENT = 2
+#: A line start Markdown would read as markup (a heading, quotation, list item, rule, fence).
+_MARKUP_START = re.compile(r"^(?:#{1,6}(?:\s|$)|>|[-+*](?:\s|$)|```|~~~|=+$)")
+#: A line start Markdown would read as an ordered list item ("1. ", "2) ").
+_NUMBER_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+
+
+def plain_text(units: Sequence[Unit]) -> str:
+    """The units as plain text: blank lines between paragraphs, a list's items on single lines
+    ("- " or their number, nested items indented), tables as tab-separated rows."""
+    return _joined(units, _text_of)
+
+
+def markdown(units: Sequence[Unit], title: str | None = None) -> str:
+    """The units as Markdown, under ``title`` as a level-1 heading when given."""
+    body = _joined(units, _markdown_of)
+    if not title:
+        return body
+    heading = f"# {_inline(title)}"
+    return f"{heading}\n\n{body}" if body else heading
+
+
+def _joined(units: Sequence[Unit], render: Callable[[Unit], str]) -> str:
+    parts: list[str] = []
+    previous: Unit | None = None
+    for unit in units:
+        if parts:
+            tight = (isinstance(previous, ListItem) and isinstance(unit, ListItem)
+                     and not unit.continued)
+            parts.append("\n" if tight else "\n\n")
+        parts.append(render(unit))
+        previous = unit
+    return "".join(parts)
+
+
+def _text_of(unit: Unit) -> str:
+    if isinstance(unit, ListItem):
+        indent = " " * (TEXT_LIST_INDENT * (unit.depth - 1))
+        if unit.continued:
+            return f"{indent}{' ' * TEXT_LIST_INDENT}{unit.text}"
+        return f"{indent}{_marker(unit)} {unit.text}"
+    if isinstance(unit, Table):
+        return "\n".join("\t".join(row) for row in unit.rows)
+    return unit.text
+
+
+def _markdown_of(unit: Unit) -> str:
+    if isinstance(unit, Paragraph):
+        if unit.level:
+            return f"{'#' * unit.level} {_inline(unit.text)}"
+        text = _escaped_start(_inline(unit.text))
+        return f"> {text}" if unit.quoted else text
+    if isinstance(unit, ListItem):
+        indent = " " * (MARKDOWN_LIST_INDENT * (unit.depth - 1))
+        if unit.continued:
+            return f"{indent}{' ' * MARKDOWN_LIST_INDENT}{_escaped_start(_inline(unit.text))}"
+        return f"{indent}{_marker(unit)} {_escaped_start(_inline(unit.text))}"
+    if isinstance(unit, Code):
+        fence = "~~~" if "```" in unit.text else "```"
+        return f"{fence}\n{unit.text}\n{fence}"
+    return _pipe_table(unit)
+
+
+def _marker(item: ListItem) -> str:
+    return f"{item.number}." if item.number is not None else "-"
+
+
+def _pipe_table(table: Table) -> str:
+    """A GFM pipe table: the first row as its header, every row padded to the widest."""
+    width = max(len(row) for row in table.rows)
+    lines = []
+    for position, row in enumerate(table.rows):
+        cells = [_cell(cell) for cell in row] + [""] * (width - len(row))
+        lines.append("| " + " | ".join(cells) + " |")
+        if position == 0:
+            lines.append("|" + " --- |" * width)
+    return "\n".join(lines)
+
+
+def _cell(text: str) -> str:
+    return _inline(text).replace("|", "\\|")
+
+
+def _inline(text: str) -> str:
+    """One line of text as Markdown inline content (line breaks as spaces)."""
+    return " ".join(text.split())
+
+
+def _escaped_start(text: str) -> str:
+    """``text`` with a backslash before a start Markdown would read as markup."""
+    if _MARKUP_START.match(text):
+        return f"\\{text}"
+    return _NUMBER_START.sub(r"\1\\\2", text, count=1)
