@@ -95,6 +95,16 @@ class PageMeta(NamedTuple):
     date: str | None = None
     #: The page's own address: its canonical link, else og:url (absolute http(s) only).
     url: str | None = None
+    #: The site's name (og:site_name, JSON-LD publisher).
+    site_name: str | None = None
+    #: The page's summary of itself (meta description, og:description, JSON-LD).
+    description: str | None = None
+    #: The declared language tag ("en", "pt-BR": <html lang>, Content-Language, og:locale).
+    language: str | None = None
+    #: Tags and categories (article:tag, keywords, JSON-LD keywords and articleSection).
+    tags: tuple[str, ...] = ()
+    #: The page's main image (og:image, twitter:image, JSON-LD image; absolute http(s) only).
+    image: str | None = None
 
 
 #: A page that says nothing about itself (every text dump).

@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 
 from cleaner.blocks import NO_META, Block, PageMeta
 from cleaner.labels import Label
+from cleaner.language import guess_language
 from cleaner.options import InputType
 from cleaner.render import markdown, plain_text
 from cleaner.structure import structure
@@ -96,6 +97,15 @@ class Result:
     page_kind: PageKind | None = None
     #: Whether ``text`` (and ``markdown``) start with the title (Options.include_title).
     include_title: bool = False
+    #: What the page says about itself (HTML; None or empty where it says nothing):
+    site_name: str | None = None
+    description: str | None = None
+    #: Declared by the page, else guessed from the body's words (cleaner.language).
+    language: str | None = None
+    tags: tuple[str, ...] = ()
+    image: str | None = None
+    #: The page's own address (its canonical link, else og:url), beside ``url``, the one given.
+    canonical_url: str | None = None
 
     @cached_property
     def segments(self) -> tuple[Segment, ...]:
@@ -120,8 +130,8 @@ class Result:
         return all(item.label is not Label.BODY for item in self.blocks)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON record of DESIGN.md: source, url, input_type, extractor, title, author,
-        date, page_kind, text, markdown, empty_body, segments."""
+        """The JSON record: source, url, input_type, extractor, title, author, date, the
+        page's other metadata, page_kind, text, markdown, empty_body, segments."""
         return {
             "source": self.source,
             "url": self.url,
@@ -130,6 +140,12 @@ class Result:
             "title": self.title,
             "author": self.author,
             "date": self.date,
+            "site_name": self.site_name,
+            "description": self.description,
+            "language": self.language,
+            "tags": list(self.tags) or None,
+            "image": self.image,
+            "canonical_url": self.canonical_url,
             "page_kind": self.page_kind.to_dict() if self.page_kind else None,
             "text": self.text,
             "markdown": self.markdown,
@@ -184,6 +200,12 @@ def build_result(
         date=meta.date,
         page_kind=page_kind,
         include_title=include_title,
+        site_name=meta.site_name,
+        description=meta.description,
+        language=meta.language or guess_language(body),
+        tags=meta.tags,
+        image=meta.image,
+        canonical_url=meta.url,
     )
 
 

@@ -21,9 +21,11 @@ def test_clean_text_dump_from_str_and_bytes_agree():
 def test_keep_all_segments_cover_every_line_once():
     result = clean(DUMP, extractor="keep-all", source="dump.txt")
     record = result.to_dict()
-    # DESIGN.md's record, with the page's url, author, date, kind, Markdown and empty-body flag.
+    # DESIGN.md's record, with the page's url, metadata, kind, Markdown and the empty-body flag.
     assert list(record) == ["source", "url", "input_type", "extractor", "title", "author",
-                            "date", "page_kind", "text", "markdown", "empty_body", "segments"]
+                            "date", "site_name", "description", "language", "tags", "image",
+                            "canonical_url", "page_kind", "text", "markdown", "empty_body",
+                            "segments"]
     assert record["page_kind"] is None  # only the learned extractor tells kinds apart
     assert record["source"] == "dump.txt"
     assert [(s["label"], s["start_line"], s["end_line"]) for s in record["segments"]] == [

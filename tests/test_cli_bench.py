@@ -56,6 +56,16 @@ def test_bench_on_text_dumps_without_peers(tmp_path: Path):
                                                   "cleaner learned"]
 
 
+def test_bench_markdown_rows_time_the_markdown_body_beside_the_text(tmp_path: Path):
+    bench = _bench_folder(tmp_path / "bench")
+    done = run_cli("bench", str(bench), "-e", "heuristic", "--no-peers", "--markdown",
+                   "--repeat", "1", "--json", str(tmp_path / "r.json"))
+    assert done.returncode == 0, done.stderr.decode()
+    rows = {row["extractor"]: row for row in json.loads((tmp_path / "r.json").read_text())}
+    assert set(rows) == {"cleaner heuristic", "cleaner heuristic (markdown)"}
+    assert rows["cleaner heuristic (markdown)"]["word_f1"] == rows["cleaner heuristic"]["word_f1"]
+
+
 def test_text_dump_becomes_one_paragraph_per_line_for_peers():
     assert lines_as_html("a <b>\n\n  c  \n") == "<html><body>\n<p>a &lt;b&gt;</p>\n<p>c</p>\n" \
         "</body></html>"

@@ -37,6 +37,8 @@ class Candidate:
     name: str
     kind: str  # "ours" or "peer"
     key: str  # extractor name for ours, peer name for peers
+    #: Ours: return the Markdown body (its rendering timed with the rest) instead of the text.
+    markdown: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +162,8 @@ def _one_pass(extract, paths: list[str]) -> tuple[float, list[str], int]:
 def _extract_function(candidate: Candidate, input_kind: str):
     if candidate.kind == "ours":
         options = Options(extractor=candidate.key, input_type=input_kind)  # type: ignore[arg-type]
+        if candidate.markdown:
+            return lambda page: clean_document(page, options).markdown
         return lambda page: clean_document(page, options).text
     peer = next((peer for peer in PEERS if peer.name == candidate.key), None)
     if peer is None:

@@ -63,6 +63,11 @@ def bench_command(
     json_path: Annotated[Path | None, typer.Option(
         "--json", metavar="FILE", help="Write the table as JSON.", show_default=False,
     )] = None,
+    markdown: Annotated[bool, typer.Option(
+        "--markdown", help="Also run each of our extractors returning its Markdown body (a "
+        "row \"cleaner NAME (markdown)\"): what rendering Markdown adds to the time, and that "
+        "its words are the text's.",
+    )] = False,
 ) -> None:
     """P/R/F1, docs/s and peak memory per extractor, each in its own process, on the same pages.
 
@@ -84,7 +89,7 @@ def bench_command(
         print_error(str(error))
         raise typer.Exit(2) from None
     cases = cases[:limit] if limit else cases
-    candidates = _candidates(extractor, peers, input_kind)
+    candidates = _candidates(extractor, peers, input_kind, markdown)
     console = stderr_console()
     console.print(f"{len(candidates)} extractors, each in its own process, {repeat} "
                   f"interleaved pass(es) over {len(cases)} pages ({form}) ...")
@@ -108,12 +113,16 @@ def bench_command(
         json_path.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
 
 
-def _candidates(names: list[str] | None, with_peers: bool, input_kind: str) -> list[Candidate]:
+def _candidates(names: list[str] | None, with_peers: bool, input_kind: str,
+                markdown: bool = False) -> list[Candidate]:
     ours = [name for name, spec in REGISTRY.items()
             if input_kind in spec.input_types and spec.installed]
     if names:  # known names (the command checked them)
         ours = [name for name in names if name in ours]
     candidates = [Candidate(f"cleaner {name}", "ours", name) for name in ours]
+    if markdown:
+        candidates += [Candidate(f"cleaner {name} (markdown)", "ours", name, markdown=True)
+                       for name in ours]
     if with_peers:
         candidates += [Candidate(peer.name, "peer", peer.name) for peer in installed_peers()]
     return candidates

@@ -81,10 +81,10 @@ def score_command(
         "gold body holds (its words aligned to the page's blocks): the ceiling for a labeller "
         "of these blocks, and the check of the labels the learned model is trained on.",
     )] = False,
-    trafilatura_markdown: Annotated[bool, typer.Option(
-        "--trafilatura-markdown", help="Also score trafilatura's own Markdown (tables and "
-        "formatting on) against the gold Markdown, beside the extractor's, in the structure "
-        "table (HTML cases that have gold Markdown).",
+    beside_trafilatura: Annotated[bool, typer.Option(
+        "--beside-trafilatura", help="Also score trafilatura's own Markdown (tables and "
+        "formatting on) and metadata (extract_metadata) on the HTML cases that have such "
+        "gold, beside the extractor's, in the structure and metadata tables.",
     )] = False,
 ) -> None:
     """Score an extractor: body P/R/F1 (4-token shingles), per-line label accuracy, titles."""
@@ -110,7 +110,7 @@ def score_command(
             usage_error(f"{target}: no case in an input form {extractor} takes")
         scores, status = _score_and_gate(cases, target, extractor, json_path, baseline,
                                          update, allow_regression, cases_table,
-                                         trafilatura_markdown)
+                                         beside_trafilatura)
     failed = [score for score in scores if score.error]
     if gold is not None and failed:  # one page, which could not be cleaned
         print_error(f"{'<stdin>' if target == STDIN else target}: {failed[0].error}")
@@ -142,10 +142,10 @@ def _cases(target: str, gold: Path | None, text: str | None, html: bool, scratch
 
 def _score_and_gate(cases: list[Case], target: str, extractor: str, json_path: Path | None,
                     baseline: Path | None, update: bool, allow_regression: bool,
-                    cases_table: bool, trafilatura_markdown: bool,
+                    cases_table: bool, beside_trafilatura: bool,
                     ) -> tuple[list[CaseScore], int]:
     """Score the cases, print the report, gate; the scores and the exit status."""
-    scores = _score_with_progress(cases, extractor, trafilatura_markdown)
+    scores = _score_with_progress(cases, extractor, beside_trafilatura)
     console = stdout_console()
     print_report(console, scores, extractor, cases_table)
     document = report_json(scores, extractor, str(target))
@@ -197,16 +197,16 @@ def _default_floors(target: Path, update: bool) -> Path | None:
     return path if path.exists() or update else None
 
 
-def _score_with_progress(cases: list[Case], extractor: str, trafilatura_markdown: bool,
+def _score_with_progress(cases: list[Case], extractor: str, beside_trafilatura: bool,
                          ) -> list[CaseScore]:
     console = stderr_console()
     if not console.is_terminal:
-        return score_cases(cases, extractor, trafilatura_markdown=trafilatura_markdown)
+        return score_cases(cases, extractor, beside_trafilatura=beside_trafilatura)
     with Progress(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=True) as progress:
         task = progress.add_task("score", total=len(cases))
         return score_cases(cases, extractor, lambda _case: progress.advance(task),
-                           trafilatura_markdown)
+                           beside_trafilatura)
 
 
 def _gate(

@@ -1,4 +1,5 @@
-"""What an HTML page says about itself: headline, author and publication date.
+"""What an HTML page says about itself: headline, author, publication date, site name,
+description, language, tags, main image and address.
 
 Read from the places publishers fill for search engines and social cards, in order of trust:
 ``<meta>`` tags (Open Graph, Dublin Core, parsely, ...), JSON-LD (schema.org ``headline``,
@@ -19,6 +20,7 @@ from itertools import chain
 from lxml import etree
 
 from cleaner.blocks import PageMeta
+from cleaner.language import declared_language
 
 #: <meta> names and properties (lower-cased) that hold each field, most trusted first.
 TITLE_META = ("og:title", "twitter:title", "dc.title", "title")
@@ -34,7 +36,18 @@ DATE_META = (
     "article:modified_time",
 )
 ADDRESS_META = ("og:url", "twitter:url")
-_WANTED_META = frozenset(TITLE_META + SITE_NAME_META + AUTHOR_META + DATE_META + ADDRESS_META)
+DESCRIPTION_META = ("og:description", "description", "twitter:description", "dc.description")
+LANGUAGE_META = ("content-language", "og:locale", "dc.language", "language")
+IMAGE_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image",
+              "twitter:image:src")
+#: <meta> names that each hold one tag (and may repeat), and those that hold a list of them.
+TAG_META = ("article:tag", "og:article:tag", "parsely-section", "article:section")
+TAG_LIST_META = ("keywords", "news_keywords", "parsely-tags", "sailthru.tags")
+_WANTED_META = frozenset(TITLE_META + SITE_NAME_META + AUTHOR_META + DATE_META + ADDRESS_META
+                         + DESCRIPTION_META + LANGUAGE_META + IMAGE_META + TAG_LIST_META)
+#: Tags kept per page, and the longest text that passes for a tag.
+MAX_TAGS = 30
+TAG_MAX_CHARACTERS = 60
 #: schema.org types whose JSON-LD object describes the page's article.
 ARTICLE_TYPES = frozenset({
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
@@ -71,7 +84,7 @@ def read_metadata(root: etree._Element, html: str, headings: Sequence[str] = ())
     site_name = _first_text(chain(
         (meta.get(name) for name in SITE_NAME_META),
         _later(lambda: _string(sources.linked_data.get("publisher"))),
-    )) if raw_title else None
+    ))
     author = _first_name(chain(
         (meta.get(name) for name in AUTHOR_META),
         _later(lambda: _string(sources.linked_data.get("author"))),
@@ -85,8 +98,22 @@ def read_metadata(root: etree._Element, html: str, headings: Sequence[str] = ())
     ))
     address = _first_address(chain(sources.canonical_links(),
                                    (meta.get(name) for name in ADDRESS_META)))
+    description = _first_text(chain(
+        (meta.get(name) for name in DESCRIPTION_META),
+        _later(lambda: _string(sources.linked_data.get("description"))),
+    ))
+    language = _first_text(map(declared_language, chain(
+        (sources.root.get("lang"), sources.root.get("{http://www.w3.org/XML/1998/namespace}lang"),
+         sources.http_equiv("content-language")),
+        (meta.get(name) for name in LANGUAGE_META),
+    )))
+    image = _first_address(chain(
+        (meta.get(name) for name in IMAGE_META),
+        _later(lambda: _image_address(sources.linked_data.get("image"))),
+    ))
     return PageMeta(title=choose_title(raw_title, headings, site_name), author=author, date=date,
-                    url=address)
+                    url=address, site_name=site_name, description=description,
+                    language=language, tags=_tags(sources), image=image)
 
 
 class _Sources:
@@ -140,6 +167,23 @@ class _Sources:
                 if content:
                     values[key] = content
         return values
+
+    def http_equiv(self, name: str) -> str | None:
+        """``content`` of the head's <meta http-equiv=name>."""
+        for meta in self.head.iter("meta"):
+            if (meta.get("http-equiv") or "").strip().lower() == name:
+                return meta.get("content")
+        return None
+
+    def meta_values(self, names: Sequence[str]) -> Iterator[str]:
+        """Every non-empty content of the head's <meta> of one of ``names``, in page order
+        (article:tag repeats, one tag each)."""
+        for meta in self.head.iter("meta"):
+            key = (meta.get("property") or meta.get("name") or "").strip().lower()
+            if key in names:
+                content = " ".join((meta.get("content") or "").split())
+                if content:
+                    yield content
 
     @cached_property
     def head_title(self) -> str | None:
@@ -244,6 +288,42 @@ def _string(value: object) -> str | None:
     if isinstance(value, str):
         return " ".join(value.split()) or None
     return None
+
+
+def _tags(sources: _Sources) -> tuple[str, ...]:
+    """The page's tags and categories, in the order it gives them, each once (case aside)."""
+    data = sources.linked_data
+    candidates = chain(
+        sources.meta_values(TAG_META),
+        (tag for value in sources.meta_values(TAG_LIST_META) for tag in value.split(",")),
+        _json_tags(data.get("keywords")),
+        _json_tags(data.get("articleSection")),
+    )
+    tags: dict[str, str] = {}
+    for candidate in candidates:
+        tag = " ".join(candidate.split())
+        if tag and len(tag) <= TAG_MAX_CHARACTERS and tag.casefold() not in tags:
+            tags[tag.casefold()] = tag
+            if len(tags) == MAX_TAGS:
+                break
+    return tuple(tags.values())
+
+
+def _json_tags(value: object) -> Iterator[str]:
+    """Tags from a JSON-LD value: a comma-separated string or a list of strings."""
+    if isinstance(value, str):
+        yield from value.split(",")
+    elif isinstance(value, list):
+        yield from (item for item in value if isinstance(item, str))
+
+
+def _image_address(value: object) -> str | None:
+    """The address of a JSON-LD image: a string, an ImageObject's url, a list's first."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("url") or value.get("contentUrl")
+    return value if isinstance(value, str) else None
 
 
 def _later(read: Callable[[], str | None]) -> Iterator[str | None]:

@@ -21,6 +21,7 @@ from cleaner.errors import InputError
 from cleaner.labels import Label
 from cleaner.reading import input_type_from_name, read_document
 from cleaner.scoring.gold_labels import read_labels
+from cleaner.scoring.metadata_score import FIELDS
 from cleaner.sniff import sniff_input_type
 
 #: Input forms of a benchmark folder: the sub-folder and file name pattern of each.
@@ -53,6 +54,9 @@ class Case:
     kind: str | None = None
     #: The gold body as Markdown, for the structure score (None where the case has none).
     gold_markdown: str | None = None
+    #: Gold title, author and date of a benchmark page (a field None: the page names none;
+    #: missing: not known), for the metadata score.
+    gold_meta: dict[str, str | None] | None = None
 
     @property
     def key(self) -> str:
@@ -205,4 +209,5 @@ def _bench_cases(folder: Path, forms: tuple[str, ...]) -> Iterator[Case]:
                 without_snippets=tuple(record.get("without") or ()),
                 kind=record.get("kind"),
                 gold_markdown=record.get("markdown") or None,
+                gold_meta={field: record[field] for field in FIELDS if field in record} or None,
             )

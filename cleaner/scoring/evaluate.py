@@ -16,6 +16,7 @@ from cleaner.pipeline import clean_document
 from cleaner.result import Result
 from cleaner.scoring.alignment import gold_body_blocks, kept_text
 from cleaner.scoring.cases import Case
+from cleaner.scoring.metadata_score import MetadataScore, field_agreement, metadata_score
 from cleaner.scoring.metrics import (
     BodyScore,
     Overlap,
@@ -68,6 +69,10 @@ class CaseScore:
     #: own Markdown's, for comparison in the same run.
     structure: dict[str, ElementOverlap] | None = None
     trafilatura_structure: dict[str, ElementOverlap] | None = None
+    #: Benchmark pages with gold metadata: which of title, author, date agree with it, and
+    #: (HTML) which of trafilatura's (extract_metadata) do.
+    metadata: dict[str, bool] | None = None
+    trafilatura_metadata: dict[str, bool] | None = None
 
     @property
     def line_accuracy(self) -> float | None:
@@ -101,6 +106,8 @@ class CaseScore:
             figures["form_agreement"] = self.form_agreement
         if self.structure is not None:
             figures.update(structure_score([self.structure]).figures())
+        if self.metadata is not None:
+            figures.update(metadata_score([self.metadata]).figures())
         return figures
 
 
@@ -130,6 +137,9 @@ class Totals:
     #: Over the cases with gold Markdown (None when none has it).
     structure: StructureScore | None = None
     trafilatura_structure: StructureScore | None = None
+    #: Over the cases with gold metadata (None when none has it).
+    metadata: MetadataScore | None = None
+    trafilatura_metadata: MetadataScore | None = None
 
     @property
     def line_accuracy(self) -> float | None:
@@ -172,12 +182,14 @@ class Totals:
         figures.update({name: value for name, value in optional.items() if value is not None})
         if self.structure is not None:
             figures.update(self.structure.figures())
+        if self.metadata is not None:
+            figures.update(self.metadata.figures())
         return figures
 
 
-def score_case(case: Case, extractor: str, trafilatura_markdown: bool = False) -> CaseScore:
+def score_case(case: Case, extractor: str, beside_trafilatura: bool = False) -> CaseScore:
     """Clean the case's input with ``extractor`` and compare with its gold; never raises.
-    ``trafilatura_markdown``: also score trafilatura's own Markdown against the gold's."""
+    ``beside_trafilatura``: also score trafilatura's own Markdown and metadata (HTML)."""
     started = time.perf_counter()
     if extractor == ALIGNED_GOLD:
         return _score_aligned_gold(case, started)
@@ -194,6 +206,7 @@ def score_case(case: Case, extractor: str, trafilatura_markdown: bool = False) -
         )
     seconds = time.perf_counter() - started
     line_total, line_correct, confusion = _line_figures(case, result)
+    reference = _trafilatura_reference(case) if beside_trafilatura else (None, None)
     return CaseScore(
         case=case,
         overlap=shingle_overlap(case.gold_body, result.text),
@@ -208,24 +221,44 @@ def score_case(case: Case, extractor: str, trafilatura_markdown: bool = False) -
         output=result.text,
         structure=(structure_overlap(case.gold_markdown, result.markdown)
                    if case.gold_markdown is not None else None),
-        trafilatura_structure=_trafilatura_structure(case) if trafilatura_markdown else None,
+        trafilatura_structure=reference[0],
+        metadata=(field_agreement(case.gold_meta, {"title": result.title,
+                                                   "author": result.author,
+                                                   "date": result.date})
+                  if case.gold_meta is not None else None),
+        trafilatura_metadata=reference[1],
     )
 
 
-def _trafilatura_structure(case: Case) -> dict[str, ElementOverlap] | None:
-    """trafilatura's own Markdown (tables and formatting on) against the case's gold Markdown;
-    None for a text case or one without gold Markdown."""
-    if case.gold_markdown is None or case.input_kind != "html":
-        return None
-    import trafilatura  # slow to import; only structure scoring needs it here
+def _trafilatura_reference(case: Case) -> tuple[dict[str, ElementOverlap] | None,
+                                                dict[str, bool] | None]:
+    """trafilatura's own Markdown (tables and formatting on) against the case's gold Markdown,
+    and its metadata (extract_metadata) against the gold's; None where the case has no such
+    gold, and both None for a text case."""
+    if case.input_kind != "html" or (case.gold_markdown is None and case.gold_meta is None):
+        return None, None
+    import trafilatura  # slow to import; only the reference figures need it here
 
     try:
         html = decode(case.read_input()).text
-        output = trafilatura.extract(html, output_format="markdown", include_tables=True,
-                                     include_formatting=True, include_comments=False) or ""
-    except Exception:  # noqa: BLE001 - the reference's failure scores as an empty output
-        output = ""
-    return structure_overlap(case.gold_markdown, output)
+    except (CleanerError, OSError):
+        html = ""
+    structure = metadata = None
+    if case.gold_markdown is not None:
+        try:
+            output = trafilatura.extract(html, output_format="markdown", include_tables=True,
+                                         include_formatting=True, include_comments=False) or ""
+        except Exception:  # noqa: BLE001 - the reference's failure scores as an empty output
+            output = ""
+        structure = structure_overlap(case.gold_markdown, output)
+    if case.gold_meta is not None:
+        try:
+            found = trafilatura.extract_metadata(html)
+        except Exception:  # noqa: BLE001 - the reference's failure finds nothing
+            found = None
+        metadata = field_agreement(case.gold_meta, {
+            field: getattr(found, field, None) for field in ("title", "author", "date")})
+    return structure, metadata
 
 
 def _score_aligned_gold(case: Case, started: float) -> CaseScore:
@@ -255,13 +288,13 @@ def _score_aligned_gold(case: Case, started: float) -> CaseScore:
 
 def score_cases(
     cases: Iterable[Case], extractor: str, progress: Callable[[Case], None] | None = None,
-    trafilatura_markdown: bool = False,
+    beside_trafilatura: bool = False,
 ) -> list[CaseScore]:
     """Score every case in order (``progress`` is called after each), then how the HTML and
     text forms of each case that has both agree."""
     scores = []
     for case in cases:
-        scores.append(score_case(case, extractor, trafilatura_markdown))
+        scores.append(score_case(case, extractor, beside_trafilatura))
         if progress:
             progress(case)
     return with_form_agreement(scores)
@@ -305,7 +338,14 @@ def totals(scores: Sequence[CaseScore]) -> Totals:
         without_rate=mean_rate(s.without_rate for s in scores),
         structure=_structure_totals([s.structure for s in scores]),
         trafilatura_structure=_structure_totals([s.trafilatura_structure for s in scores]),
+        metadata=_metadata_totals([s.metadata for s in scores]),
+        trafilatura_metadata=_metadata_totals([s.trafilatura_metadata for s in scores]),
     )
+
+
+def _metadata_totals(pages: Sequence[dict[str, bool] | None]) -> MetadataScore | None:
+    scored = [page for page in pages if page is not None]
+    return metadata_score(scored) if scored else None
 
 
 def _structure_totals(pages: Sequence[dict[str, ElementOverlap] | None]) -> StructureScore | None:

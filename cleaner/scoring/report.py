@@ -12,6 +12,7 @@ from rich.text import Text
 from cleaner.labels import ALL_LABELS
 from cleaner.scoring.evaluate import CaseScore, Totals, grouped_totals, totals
 from cleaner.scoring.gate import Finding
+from cleaner.scoring.metadata_score import FIELDS
 from cleaner.scoring.structure_score import ELEMENTS, StructureScore
 
 
@@ -113,6 +114,24 @@ def structure_table(groups: dict[str, Totals], extractor: str) -> Table | None:
     return table
 
 
+def metadata_table(groups: dict[str, Totals], extractor: str) -> Table | None:
+    """Per group with gold metadata: the share of pages whose title, author and date agree
+    with the gold, the extractor's beside trafilatura's extract_metadata (HTML cases)."""
+    rows = [(name, who, score) for name, group in groups.items()
+            for who, score in ((extractor, group.metadata),
+                               ("trafilatura", group.trafilatura_metadata))
+            if score is not None]
+    if not rows:
+        return None
+    table = Table(title="metadata agreeing with the gold (share of pages)", title_justify="left")
+    for column in ("set", "output", *FIELDS, "pages"):
+        table.add_column(column, justify="left" if column in ("set", "output") else "right")
+    for name, who, score in rows:
+        table.add_row(name, who, *(_figure(score.agreement[field]) for field in FIELDS),
+                      str(max(score.pages.values())))
+    return table
+
+
 def _element_cell(score: StructureScore, element: str) -> str:
     return (f"{_figure(score.recall[element])} / {_figure(score.precision[element])}"
             f" ({score.recall_pages[element]})")
@@ -127,9 +146,9 @@ def print_report(
     if len({score.case.form for score in scores}) == 1:  # one form: its row is "all"
         groups.pop("all")
     console.print(totals_table(groups, extractor))
-    structure = structure_table(groups, extractor)
-    if structure is not None:
-        console.print(structure)
+    for extra in (structure_table(groups, extractor), metadata_table(groups, extractor)):
+        if extra is not None:
+            console.print(extra)
     overall = totals(scores)
     confusion = confusion_table(overall)
     if confusion is not None:
@@ -172,10 +191,10 @@ def report_json(scores: Sequence[CaseScore], extractor: str, target: str) -> dic
                 "failures": group.failures,
                 "titles_ok": group.titles_ok,
                 "titles_total": group.titles_total,
-                **({"trafilatura_structure": {
-                    metric: round(value, 6)
-                    for metric, value in group.trafilatura_structure.figures().items()}}
-                   if group.trafilatura_structure is not None else {}),
+                **{name: {metric: round(value, 6) for metric, value in score.figures().items()}
+                   for name, score in (("trafilatura_structure", group.trafilatura_structure),
+                                       ("trafilatura_metadata", group.trafilatura_metadata))
+                   if score is not None},
             }
             for name, group in groups.items()
         },
