@@ -5,19 +5,30 @@ from __future__ import annotations
 import json
 from typing import Literal
 
+from cleaner.labels import Label
+from cleaner.render import posts_markdown, posts_text
 from cleaner.result import Result
 
 OutputFormat = Literal["txt", "md", "json", "jsonl"]
 FORMATS: tuple[OutputFormat, ...] = ("txt", "md", "json", "jsonl")
 
 
-def render(result: Result, fmt: OutputFormat) -> bytes:
+#: The formats that write one label's text (``render``'s ``label``); the records hold them all.
+LABEL_FORMATS: tuple[OutputFormat, ...] = ("txt", "md")
+
+
+def render(result: Result, fmt: OutputFormat, label: Label | None = None) -> bytes:
     """``txt``: the body text; ``md``: the body as Markdown; ``json``: the record, indented;
-    ``jsonl``: the record on one line."""
-    if fmt == "txt":
-        return (result.text + "\n").encode("utf-8") if result.text else b""
-    if fmt == "md":
-        return (result.markdown + "\n").encode("utf-8") if result.markdown else b""
+    ``jsonl``: the record on one line. ``label`` (txt, md): that label's text instead of the
+    body's (comments as posts where the page lays them out so)."""
+    if fmt in ("txt", "md"):
+        if label is None:
+            text = result.text if fmt == "txt" else result.markdown
+        elif label is Label.COMMENTS and result.comments:
+            text = (posts_text if fmt == "txt" else posts_markdown)(result.comments)
+        else:
+            text = result.text_of(label) if fmt == "txt" else result.markdown_of(label)
+        return (text + "\n").encode("utf-8") if text else b""
     if fmt == "json":
         return (json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     if fmt == "jsonl":

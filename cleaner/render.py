@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from cleaner.comments import Post
 from cleaner.structure import Code, ListItem, Paragraph, Table, Unit
 
 #: Spaces per level of list nesting in Markdown: enough for any marker up to "99. ".
@@ -108,3 +109,35 @@ def _escaped_start(text: str) -> str:
     if _MARKUP_START.match(text):
         return f"\\{text}"
     return _NUMBER_START.sub(r"\1\\\2", text, count=1)
+
+
+def posts_text(posts: Sequence[Post]) -> str:
+    """Posts as plain text: a header line (author · date), then the text, replies indented."""
+    return "\n\n".join(_indented(_post_header(post) + post.text, "  " * post.depth)
+                       for post in posts)
+
+
+def posts_markdown(posts: Sequence[Post]) -> str:
+    """Posts as Markdown: the author in bold and the date, then the text; replies quoted
+    one level deeper per reply depth."""
+    parts = []
+    for post in posts:
+        header = " · ".join(part for part in (f"**{_inline(post.author)}**"
+                                              if post.author else None, post.date) if part)
+        body = "\n\n".join(_escaped_start(_inline(text)) for text in post.text.split("\n\n"))
+        parts.append(_indented(f"{header}\n\n{body}" if header else body,
+                               "> " * post.depth))
+    return "\n\n".join(parts)
+
+
+def _post_header(post: Post) -> str:
+    header = " · ".join(part for part in (post.author, post.date) if part)
+    return f"{header}\n" if header else ""
+
+
+def _indented(text: str, prefix: str) -> str:
+    """Each line of ``text`` behind ``prefix`` (a blank line keeps the prefix's marks only)."""
+    if not prefix:
+        return text
+    return "\n".join((prefix + line).rstrip() if line else prefix.rstrip()
+                     for line in text.split("\n"))

@@ -8,6 +8,7 @@ from functools import cached_property, partial
 from typing import Any, NamedTuple
 
 from cleaner.blocks import NO_META, Block, PageMeta
+from cleaner.comments import Post, comment_posts
 from cleaner.labels import Label
 from cleaner.language import guess_language
 from cleaner.options import InputType
@@ -124,6 +125,17 @@ class Result:
         wanted = {Label(label) for label in labels}
         return render_blocks(b.block for b in self.blocks if b.label in wanted)
 
+    @cached_property
+    def comments(self) -> tuple[Post, ...]:
+        """The comment section as posts (author, date, text, reply depth), in page order;
+        empty when the page has none, or its comments are not laid out as posts."""
+        return tuple(comment_posts([b.block for b in self.blocks if b.label is Label.COMMENTS]))
+
+    def markdown_of(self, *labels: Label | str) -> str:
+        """Markdown of every block with one of ``labels``, e.g. ``markdown_of("comments")``."""
+        wanted = {Label(label) for label in labels}
+        return markdown(structure([b.block for b in self.blocks if b.label in wanted]))
+
     @property
     def empty_body(self) -> bool:
         """True when no block is body: the page's article was not found (or it has none)."""
@@ -131,7 +143,7 @@ class Result:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON record: source, url, input_type, extractor, title, author, date, the
-        page's other metadata, page_kind, text, markdown, empty_body, segments."""
+        page's other metadata, page_kind, text, markdown, comments, empty_body, segments."""
         return {
             "source": self.source,
             "url": self.url,
@@ -149,6 +161,7 @@ class Result:
             "page_kind": self.page_kind.to_dict() if self.page_kind else None,
             "text": self.text,
             "markdown": self.markdown,
+            "comments": [post.to_dict() for post in self.comments],
             "empty_body": self.empty_body,
             "segments": [segment.to_dict() for segment in self.segments],
         }

@@ -24,8 +24,8 @@ def test_keep_all_segments_cover_every_line_once():
     # DESIGN.md's record, with the page's url, metadata, kind, Markdown and the empty-body flag.
     assert list(record) == ["source", "url", "input_type", "extractor", "title", "author",
                             "date", "site_name", "description", "language", "tags", "image",
-                            "canonical_url", "page_kind", "text", "markdown", "empty_body",
-                            "segments"]
+                            "canonical_url", "page_kind", "text", "markdown", "comments",
+                            "empty_body", "segments"]
     assert record["page_kind"] is None  # only the learned extractor tells kinds apart
     assert record["source"] == "dump.txt"
     assert [(s["label"], s["start_line"], s["end_line"]) for s in record["segments"]] == [

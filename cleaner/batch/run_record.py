@@ -27,7 +27,7 @@ BOOKKEEPING_NAMES = frozenset({RECORD_NAME, ERROR_REPORT_NAME})
 #: How each setting is named in messages: as the option that sets it.
 _SETTING_NAMES = {"version": "cleaner version", "extractor": "--extractor", "format": "--format",
                   "input_type": "--input-type", "include_title": "--include-title",
-                  "url": "--url", "favor": "--favor"}
+                  "url": "--url", "favor": "--favor", "label": "--label"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,12 +42,15 @@ class RunSettings:
     url: str | None
     #: Records written before --favor existed lack it: they were balanced.
     favor: str = "balanced"
+    #: The label whose text the outputs hold (--label); None: the body, as before --label.
+    label: str | None = None
 
     @classmethod
     def current(cls, extractor: str, fmt: str, input_type: str, include_title: bool,
-                url: str | None, favor: str = "balanced") -> RunSettings:
+                url: str | None, favor: str = "balanced", label: str | None = None,
+                ) -> RunSettings:
         return cls(__version__, _spelled_out(extractor), fmt, input_type, include_title, url,
-                   favor)
+                   favor, label)
 
     def differences(self, other: RunSettings) -> list[str]:
         """``--option A (now B)`` for every setting that differs, in field order."""

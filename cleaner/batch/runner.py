@@ -37,6 +37,7 @@ from cleaner.batch.output_dir import OutputHold, hold_output, skipped_by_walks
 from cleaner.batch.run_record import RunSettings, open_record
 from cleaner.deadline import hard_time_limit
 from cleaner.errors import CleanerError
+from cleaner.labels import Label
 from cleaner.options import Options
 from cleaner.output import OutputFormat, render
 from cleaner.pipeline import clean_file
@@ -68,12 +69,15 @@ class BatchConfig:
     globs: tuple[str, ...] = DEFAULT_GLOBS
     #: Follow file links that lead out of the folder walked (else reported, not followed).
     follow_links: bool = False
+    #: txt, md: write this label's text instead of the body's.
+    label: Label | None = None
 
     def settings(self) -> RunSettings:
         """The settings that decide the outputs' content, recorded beside them."""
         return RunSettings.current(self.options.extractor, self.fmt, self.options.input_type,
                                    self.options.include_title, self.options.url,
-                                   self.options.favor)
+                                   self.options.favor,
+                                   self.label.value if self.label is not None else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +145,7 @@ class _Task:
     drop_stale: bool = False
     #: Where temporary files go (the run's scratch folder in the output).
     scratch: Path | None = None
+    label: Label | None = None
 
 
 def process_file(task: _Task) -> Outcome:
@@ -157,7 +162,7 @@ def _clean_one(task: _Task) -> Outcome:
     try:
         with hard_time_limit(task.options.timeout):
             result = clean_file(task.source, task.options, source=source)
-        rendered = render(result, task.fmt)
+        rendered = render(result, task.fmt, task.label)
         if task.target is None:
             return Outcome(source, "written", record=rendered, empty_body=result.empty_body)
         write_atomic(task.target, rendered, task.scratch)
@@ -293,11 +298,13 @@ def _plan(config: BatchConfig, done: frozenset[str], drop_stale: bool, scratch: 
                 if source in done and not config.force:
                     yield Outcome(source, "skipped")
                 else:
-                    yield _Task(item.path, None, config.fmt, config.options, drop_stale, scratch)
+                    yield _Task(item.path, None, config.fmt, config.options, drop_stale, scratch,
+                                config.label)
             else:
                 outcome = _check_target(config, source, target, explicit_files, seen_targets)
                 yield outcome if outcome is not None else _Task(
-                    item.path, target, config.fmt, config.options, drop_stale, scratch)
+                    item.path, target, config.fmt, config.options, drop_stale, scratch,
+                    config.label)
 
 
 def _targets_of_folder(config: BatchConfig, folder: list[InputFile],

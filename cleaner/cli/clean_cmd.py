@@ -48,8 +48,9 @@ from cleaner.cli.common import (
 )
 from cleaner.deadline import hard_time_limit
 from cleaner.errors import CleanerError
+from cleaner.labels import ALL_LABELS, Label
 from cleaner.options import FAVORS, Options
-from cleaner.output import FORMATS, render
+from cleaner.output import FORMATS, LABEL_FORMATS, render
 from cleaner.pipeline import clean_document
 from cleaner.reading import read_stdin
 
@@ -121,11 +122,22 @@ def clean_command(
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar and no per-file error lines; summary only.",
     )] = False,
+    label: Annotated[str | None, typer.Option(
+        "--label", "-l", metavar=choices_metavar(label.value for label in ALL_LABELS),
+        help="txt, md: write this label's text instead of the body (comments, bio, menu...).",
+        show_default=False,
+    )] = None,
 ) -> None:
     """Clean documents: write the body (txt) or the labelled record (json, jsonl) of each."""
     check_choice(fmt, FORMATS, "--format")
     check_choice(input_type, INPUT_TYPES, "--input-type")
     check_choice(favor, FAVORS, "--favor")
+    if label is not None:
+        check_choice(label, [label.value for label in ALL_LABELS], "--label")
+        if fmt not in LABEL_FORMATS:
+            usage_error(f"--label goes with --format {' or '.join(LABEL_FORMATS)}: the {fmt} "
+                        f"record holds every label's text already (its segments)")
+    chosen_label = Label(label) if label is not None else None
     check_inputs(paths, stdin=True, command="cleaner clean")
     options = Options(extractor=extractor, url=url, input_type=input_type,  # type: ignore[arg-type]
                       include_title=include_title, max_bytes=max_bytes, timeout=timeout,
@@ -136,7 +148,7 @@ def clean_command(
         if out not in (None, STDIN):
             usage_error(f"-o {out}: a document read from stdin (-) is written to stdout; "
                         f"drop -o, or redirect: > FILE")
-        raise typer.Exit(_clean_stdin(options, fmt))
+        raise typer.Exit(_clean_stdin(options, fmt, chosen_label))
     if any("/" in pattern for pattern in globs or ()):
         usage_error("--glob matches file names, not paths: give a pattern without /")
     if url is not None and (len(paths) > 1 or os.path.isdir(paths[0])):
@@ -150,6 +162,7 @@ def clean_command(
         force=force,
         globs=tuple(globs) if globs else DEFAULT_GLOBS,
         follow_links=follow_links,
+        label=chosen_label,
     )
     console = stderr_console()
     try:
@@ -183,7 +196,7 @@ def _output(out: str | None, fmt: str) -> Path | None:
     return Path(out)
 
 
-def _clean_stdin(options: Options, fmt: str) -> int:
+def _clean_stdin(options: Options, fmt: str, label: Label | None) -> int:
     try:
         data = read_stdin(options.max_bytes)
         with hard_time_limit(options.timeout):
@@ -191,7 +204,7 @@ def _clean_stdin(options: Options, fmt: str) -> int:
     except CleanerError as error:
         print_error(f"<stdin>: {error}")
         return 1
-    sys.stdout.buffer.write(render(result, fmt))  # type: ignore[arg-type]
+    sys.stdout.buffer.write(render(result, fmt, label))  # type: ignore[arg-type]
     sys.stdout.buffer.flush()
     return 0
 

@@ -31,6 +31,17 @@ REPLY_LINE = Phrases("reply line", [
     "laisser un commentaire", "responder", "deja un comentario", "rispondi",
     "lascia un commento", "deixe um comentário", "beantwoorden", "reageer",
 ])
+#: Buttons and links of one post, beyond REPLY_LINE's: left out of a post's text.
+POST_ACTIONS = Phrases("post action", [
+    "report this comment", "report comment", "report abuse", "see more comments",
+    "load more comments", "view more comments", "show more comments", "view more replies",
+    "show more replies", "view replies", "hide replies", "copy link", "permalink", "edit",
+    "delete", "quote", "share", "dislike", "dislikes", "downvote", "helpful", "not helpful",
+    "was this helpful", "flag as inappropriate", "in reply to", "reply to",
+])
+#: "2mo", "3 h", "5d ago": the compact age a thread shows for a post.
+POST_AGE = re.compile(r"^\s*\d+\s*(?:s|m|min|mins|h|hr|hrs|d|w|mo|y|yr|yrs)\b(?:\s+ago)?\s*$",
+                      re.IGNORECASE)
 #: "12 comments" anywhere in a short line (also inside leaked markup).
 COMMENT_COUNT_ANYWHERE = re.compile(
     rf"\b\d+\s+(?:{_COUNTED})\b", re.IGNORECASE

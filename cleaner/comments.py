@@ -1,0 +1,225 @@
+"""A comment section as posts: who wrote each, when, what, and how deep in the thread it sits.
+
+A post is one of two or more same-tag sibling elements laid out alike that hold the section's
+blocks (the ``<li>`` of a comment list, the repeated ``<div>`` or ``<article>``); an element of
+the same tag and layout inside a post is a reply, one level deeper. In a post, a short block
+with a date is its date, the short block before the text its author, and action lines
+("Reply", "3 Likes") and the section's headings and form are left out. Where no elements
+repeat (a flat section, a text dump), posts start at header lines that name someone and a
+date and time.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cleaner.blocks import Block
+from cleaner.patterns import words_of
+from cleaner.patterns.comments import (
+    COMMENT_COUNT,
+    COMMENTS_HEADING,
+    POST_ACTIONS,
+    POST_AGE,
+    REPLY_LINE,
+    SAYS,
+    looks_like_comment_header,
+)
+from cleaner.patterns.dates import find_date
+
+#: A block of at most this many words can be a post's author or date line.
+HEADER_MAX_WORDS = 8
+#: A counter or action line ("12 Likes", "Reply") has at most this many words.
+ACTION_MAX_WORDS = 5
+#: Same-tag siblings are posts when they hold this many blocks each on average (author, text).
+MIN_BLOCKS_PER_POST = 1.5
+
+Steps = tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """One comment (or forum post): its author and date as the page shows them (None when it
+    shows none), its text, and its reply depth (0: a reply to the page itself)."""
+
+    author: str | None
+    date: str | None
+    text: str
+    depth: int
+
+    def to_dict(self) -> dict[str, object]:
+        return {"author": self.author, "date": self.date, "text": self.text,
+                "depth": self.depth}
+
+
+def comment_posts(blocks: Sequence[Block]) -> list[Post]:
+    """The posts of the comment blocks of one page, in page order (``blocks``: those labelled
+    comments): by the page's repeated elements, else (a flat list, a text dump) by the
+    header lines that start posts ("Ana on May 4, 2024 at 9:12 am"); empty when neither."""
+    placed = [(block, _steps(block.dom.path)) for block in blocks if block.dom is not None]
+    found = _top_posts(placed)
+    if found is None:
+        return _posts_by_headers(blocks)
+    posts: list[Post] = []
+    at, groups = found
+    for members in groups:
+        _add_post(members, at, 0, posts)
+    return posts
+
+
+def _posts_by_headers(blocks: Sequence[Block]) -> list[Post]:
+    """Posts that each start at a header line naming someone and a date and time."""
+    posts: list[Post] = []
+    header: Block | None = None
+    texts: list[str] = []
+    for block in [*blocks, None]:
+        words = words_of(block.text) if block is not None else ()
+        if block is None or looks_like_comment_header(block.text, words):
+            if header is not None and texts:
+                author, date = _split_header(header.text)
+                posts.append(Post(author, date, "\n\n".join(texts), 0))
+            header, texts = block, []
+        elif header is not None and not _is_action(block.text, words):
+            texts.append(block.text)
+    return posts
+
+
+def _split_header(text: str) -> tuple[str | None, str | None]:
+    """"Ana on May 4, 2024 at 9:12 am" → ("Ana", "May 4, 2024 at 9:12 am")."""
+    found = find_date(text, words_of(text))
+    if found is None:
+        return text, None
+    author = text[:found.start()].strip(" ,-–—|·").removesuffix(" on").removesuffix(" says")
+    return author.strip() or None, text[found.start():].strip()
+
+
+def _top_posts(placed: list[tuple[Block, Steps]],
+               ) -> tuple[int, list[list[tuple[Block, Steps]]]] | None:
+    """Where the posts are: of the levels of same-tag siblings holding the blocks, the one
+    with the most siblings laid out alike (their first blocks at the same place inside them:
+    posts repeat one layout, the parts of one post do not), each holding MIN_BLOCKS_PER_POST
+    blocks on average (headings are not posts); its step depth and each sibling's blocks.
+    None when no level has two siblings alike."""
+    if len(placed) < 2:
+        return None
+    depth = _common_depth([steps for _, steps in placed])
+    best: tuple[int, list[list[tuple[Block, Steps]]]] | None = None
+    best_alike = 1
+    while len(placed) >= 2:
+        children: dict[tuple[str, int], list[tuple[Block, Steps]]] = {}
+        for item in placed:
+            if len(item[1]) > depth:
+                children.setdefault(item[1][depth], []).append(item)
+        if not children:
+            break
+        by_tag: dict[str, list[list[tuple[Block, Steps]]]] = {}
+        for (tag, _), members in children.items():
+            by_tag.setdefault(tag, []).append(members)
+        for groups in by_tag.values():
+            if sum(map(len, groups)) < MIN_BLOCKS_PER_POST * len(groups):
+                continue
+            shapes = Counter(_shape(members[0][1], depth) for members in groups)
+            alike = max(shapes.values())
+            if alike > best_alike:
+                best, best_alike = (depth, groups), alike
+        placed = max(children.values(), key=len)
+        depth += 1
+    return best
+
+
+def _add_post(members: list[tuple[Block, Steps]], at: int, depth: int,
+              posts: list[Post]) -> None:
+    """The post whose element is step ``at`` of its blocks' paths, then its replies: elements
+    inside it of the same tag whose first block sits as the post's own first block does (so a
+    wrapper <div> inside a <div> post is part of the post, a nested comment a reply)."""
+    tag = members[0][1][at][0]
+    shape = _shape(members[0][1], at)
+    candidates: dict[Steps, list[tuple[Block, Steps]]] = {}
+    for item in members[1:]:
+        steps = item[1]
+        for position in range(at + 1, len(steps)):
+            if steps[position][0] == tag:
+                candidates.setdefault(steps[:position + 1], []).append(item)
+    replies: list[tuple[int, list[tuple[Block, Steps]]]] = []
+    in_reply: set[int] = set()
+    for key, group in candidates.items():  # shallower elements first, in page order
+        if id(group[0][0]) in in_reply or _shape(group[0][1], len(key) - 1) != shape:
+            continue
+        fresh = [item for item in group if id(item[0]) not in in_reply]
+        replies.append((len(key) - 1, fresh))
+        in_reply.update(id(block) for block, _ in fresh)
+    post = _post([block for block, _ in members if id(block) not in in_reply], depth)
+    if post is not None:
+        posts.append(post)
+    for nested, group in replies:
+        _add_post(group, nested, depth + 1, posts)
+
+
+def _shape(steps: Steps, at: int) -> tuple[str, ...]:
+    """The tags from the element at step ``at`` down to a block (its place in the element)."""
+    return tuple(tag for tag, _ in steps[at + 1:])
+
+
+def _post(blocks: Sequence[Block], depth: int) -> Post | None:
+    """Author, date and text of one post's own blocks; None when no text is left."""
+    author = date = None
+    texts: list[str] = []
+    for block in blocks:
+        words = words_of(block.text)
+        short = len(words) <= HEADER_MAX_WORDS
+        if _is_action(block.text, words):
+            continue
+        if author is None and date is None and not texts \
+                and looks_like_comment_header(block.text, words):
+            author, date = _split_header(block.text)
+            continue
+        if short and date is None and (find_date(block.text, words) is not None
+                                       or POST_AGE.match(block.text)):
+            date = block.text
+            continue
+        if short and author is None and not texts and not block.text.rstrip().endswith("."):
+            author = _without_says(block.text, words)
+            continue
+        texts.append(block.text)
+    if not texts:
+        return None
+    return Post(author, date, "\n\n".join(texts), depth)
+
+
+def _is_action(text: str, words: Sequence[str]) -> bool:
+    """An action or counter line ("Reply", "12 Likes"), or the section's own heading."""
+    if len(words) > ACTION_MAX_WORDS:
+        return False
+    if text.strip().isdigit():  # a vote or like count
+        return True
+    return (REPLY_LINE.is_whole(words) or POST_ACTIONS.is_whole(words)
+            or COMMENTS_HEADING.is_whole(words)
+            or COMMENT_COUNT.match(text) is not None
+            or (bool(words) and words[0].isdigit() and REPLY_LINE.is_whole(words[1:])))
+
+
+def _without_says(text: str, words: Sequence[str]) -> str:
+    """"Ana says:" → "Ana"."""
+    if words and SAYS.is_whole(words[-1:]):
+        cut = text.rstrip(" :").rsplit(" ", 1)[0]
+        return cut or text
+    return text
+
+
+def _steps(path: str) -> Steps:
+    steps = []
+    for step in path.strip("/").split("/"):
+        tag, _, index = step.partition("[")
+        steps.append((tag, int(index.rstrip("]")) if index else 1))
+    return tuple(steps)
+
+
+def _common_depth(paths: Sequence[Steps]) -> int:
+    """How many leading steps all ``paths`` share."""
+    first = paths[0]
+    depth = 0
+    while depth < len(first) and all(len(path) > depth and path[depth] == first[depth]
+                                     for path in paths):
+        depth += 1
+    return depth
