@@ -38,6 +38,10 @@ class DomHints(NamedTuple):
     in_table: bool = False
     #: Which of nav, header, footer, aside, form (tag or ARIA role) the block sits in.
     landmarks: frozenset[str] = frozenset()
+    #: Inline spans kept for Markdown when asked for (parse_html's ``marks``): (start, end,
+    #: kind, value) offsets into the block's text; kind "link" (value: its target),
+    #: "strong" or "em".
+    marks: tuple[tuple[int, int, str, str], ...] = ()
 
 
 class Block(NamedTuple):

@@ -37,6 +37,8 @@ def clean(
     source: str | None = None,
     timeout: float | None = None,
     favor: Favor = "balanced",
+    links: bool = False,
+    emphasis: bool = False,
 ) -> Result:
     """Clean one document (HTML or a text dump, as str or bytes, or the file at a
     ``pathlib.Path``) and return its labelled Result.
@@ -51,11 +53,14 @@ def clean(
     trafilatura call that would not fit in the time left is skipped (the reasons say so). A
     single C call (lxml parsing a huge page: about 1 s per 15 MB) is never interrupted.
     ``favor`` ("precision", "balanced", "recall") moves the learned extractor's threshold.
+    ``links``, ``emphasis``: ``Result.markdown`` writes links as ``[text](target)`` and bold
+    and italic text as ``**bold**`` and ``*italic*`` (HTML input).
     Raises ``cleaner.InputError`` (or a subclass) for input it cannot treat, and
     ``cleaner.UnknownExtractorError`` for a bad extractor name.
     """
     options = Options(extractor=extractor, url=url, input_type=input_type,
-                      include_title=include_title, timeout=timeout, favor=favor)
+                      include_title=include_title, timeout=timeout, favor=favor,
+                      links=links, emphasis=emphasis)
     if isinstance(doc, os.PathLike):
         return clean_file(Path(doc), options, source=source)
     return clean_document(doc, options, source=source)
@@ -83,7 +88,7 @@ def _clean_document(doc: str | bytes, options: Options, deadline: Deadline,
     input_type = sniff_input_type(text) if options.input_type == "auto" else options.input_type
     spec = resolve_extractor(options.extractor, input_type)
     deadline.check("decoding")
-    page = parse_page(text, input_type, options.url, deadline)
+    page = parse_page(text, input_type, options.url, deadline, options.marks)
     if input_type == "html" and len(text) >= RELEASE_AFTER_CHARS:
         release_freed_memory()
     if not page.blocks and not page.structured:

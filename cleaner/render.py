@@ -65,14 +65,15 @@ def _text_of(unit: Unit) -> str:
 def _markdown_of(unit: Unit) -> str:
     if isinstance(unit, Paragraph):
         if unit.level:
-            return f"{'#' * unit.level} {_inline(unit.text)}"
-        text = _escaped_start(_inline(unit.text))
+            return f"{'#' * unit.level} {_with_marks(unit.text, unit.marks)}"
+        text = _escaped_start(_with_marks(unit.text, unit.marks))
         return f"> {text}" if unit.quoted else text
     if isinstance(unit, ListItem):
         indent = " " * (MARKDOWN_LIST_INDENT * (unit.depth - 1))
+        text = _escaped_start(_with_marks(unit.text, unit.marks))
         if unit.continued:
-            return f"{indent}{' ' * MARKDOWN_LIST_INDENT}{_escaped_start(_inline(unit.text))}"
-        return f"{indent}{_marker(unit)} {_escaped_start(_inline(unit.text))}"
+            return f"{indent}{' ' * MARKDOWN_LIST_INDENT}{text}"
+        return f"{indent}{_marker(unit)} {text}"
     if isinstance(unit, Code):
         fence = "~~~" if "```" in unit.text else "```"
         return f"{fence}\n{unit.text}\n{fence}"
@@ -102,6 +103,30 @@ def _cell(text: str) -> str:
 def _inline(text: str) -> str:
     """One line of text as Markdown inline content (line breaks as spaces)."""
     return " ".join(text.split())
+
+
+#: Markdown around each kind of mark: before its text, and after it ({} is a link's target).
+_MARK_SYNTAX = {"link": ("[", "]({})"), "strong": ("**", "**"), "em": ("*", "*")}
+
+
+def _with_marks(text: str, marks: tuple[tuple[int, int, str, str], ...]) -> str:
+    """One line of text as Markdown inline content, its marks written out (links, bold,
+    italics): at one place, marks close (innermost first) before others open."""
+    text = _inline(text)
+    if not marks:
+        return text
+    inserts: list[tuple[int, int, int, str]] = []
+    for start, end, kind, value in marks:
+        before, after = _MARK_SYNTAX[kind]
+        inserts.append((start, 1, -end, before))
+        inserts.append((end, 0, -start, after.format(value.replace(")", "%29")
+                                                     .replace(" ", "%20"))))
+    parts, position = [], 0
+    for at, _, _, syntax in sorted(inserts):
+        parts += [text[position:at], syntax]
+        position = at
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 def _escaped_start(text: str) -> str:

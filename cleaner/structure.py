@@ -27,6 +27,8 @@ class Paragraph:
     text: str
     level: int = 0
     quoted: bool = False
+    #: Inline spans kept (links, emphasis), as DomHints.marks.
+    marks: tuple[tuple[int, int, str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,7 @@ class ListItem:
     depth: int
     number: int | None
     continued: bool = False
+    marks: tuple[tuple[int, int, str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +117,7 @@ def _html_unit(block: Block, place: _Place, previous: Block | None) -> Unit:
     if "pre" in dom.tag_path:
         return Code(block.text)
     if dom.heading_level:
-        return Paragraph(block.text, level=dom.heading_level)
+        return Paragraph(block.text, level=dom.heading_level, marks=dom.marks)
     item_at = place.last({"li"})
     if item_at >= 0:
         depth = sum(1 for tag, _ in place.steps[:item_at] if tag in _LIST_STEPS) or 1
@@ -124,8 +127,8 @@ def _html_unit(block: Block, place: _Place, previous: Block | None) -> Unit:
                      and _Place.of(previous.dom.path).key(item_at) == place.key(item_at)
                      and _Place.of(previous.dom.path).last({"li"}) == item_at)
         return ListItem(block.text, depth, place.steps[item_at][1] if ordered else None,
-                        continued)
-    return Paragraph(block.text, quoted="blockquote" in dom.tag_path)
+                        continued, dom.marks)
+    return Paragraph(block.text, quoted="blockquote" in dom.tag_path, marks=dom.marks)
 
 
 def _table_end(blocks: Sequence[Block], start: int,

@@ -117,3 +117,28 @@ def test_clean_writes_markdown_files(tmp_path: Path):
     written = (out / "input.html.md").read_text(encoding="utf-8")
     assert "| Day | High water (m) | Low water (m) |" in written
     assert "```\nimport time\n" in written
+
+
+def _marked(body_html: str, marks: frozenset[str]) -> str:
+    page = parse_page(f"<html><body>{body_html}</body></html>", "html", marks=marks)
+    return markdown(structure(page.blocks))
+
+
+def test_links_and_emphasis_only_when_asked_for():
+    html = ('<p>See <a href="https://example.org/d">the  docs</a>, <a href="#top">top</a> and '
+            '<strong>bold <em>both</em></strong>.</p><ul><li><a href="/a b">An item</a></li></ul>')
+    assert _marked(html, frozenset()) == "See the docs, top and bold both.\n\n- An item"
+    assert _marked(html, frozenset({"link"})) == (
+        "See [the docs](https://example.org/d), top and bold both.\n\n- [An item](/a%20b)")
+    assert _marked(html, frozenset({"strong", "em"})) == (
+        "See the docs, top and **bold *both***.\n\n- An item")
+
+
+def test_clean_writes_links_on_request():
+    html = ("<html><body><article><h1>Headline</h1><p>A paragraph with enough words to be the "
+            "body, and <a href='https://example.org/more'>a link</a> in it.</p></article>"
+            "</body></html>")
+    assert "[a link](https://example.org/more)" in cleaner.clean(html, links=True).markdown
+    plain = cleaner.clean(html)
+    assert "[a link]" not in plain.markdown
+    assert plain.text == cleaner.clean(html, links=True).text  # the text never has markup

@@ -27,7 +27,8 @@ BOOKKEEPING_NAMES = frozenset({RECORD_NAME, ERROR_REPORT_NAME})
 #: How each setting is named in messages: as the option that sets it.
 _SETTING_NAMES = {"version": "cleaner version", "extractor": "--extractor", "format": "--format",
                   "input_type": "--input-type", "include_title": "--include-title",
-                  "url": "--url", "favor": "--favor", "label": "--label"}
+                  "url": "--url", "favor": "--favor", "label": "--label", "links": "--links",
+                  "emphasis": "--emphasis"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +45,16 @@ class RunSettings:
     favor: str = "balanced"
     #: The label whose text the outputs hold (--label); None: the body, as before --label.
     label: str | None = None
+    #: Markdown with links and with emphasis (--links, --emphasis).
+    links: bool = False
+    emphasis: bool = False
 
     @classmethod
     def current(cls, extractor: str, fmt: str, input_type: str, include_title: bool,
                 url: str | None, favor: str = "balanced", label: str | None = None,
-                ) -> RunSettings:
+                links: bool = False, emphasis: bool = False) -> RunSettings:
         return cls(__version__, _spelled_out(extractor), fmt, input_type, include_title, url,
-                   favor, label)
+                   favor, label, links, emphasis)
 
     def differences(self, other: RunSettings) -> list[str]:
         """``--option A (now B)`` for every setting that differs, in field order."""

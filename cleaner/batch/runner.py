@@ -77,7 +77,8 @@ class BatchConfig:
         return RunSettings.current(self.options.extractor, self.fmt, self.options.input_type,
                                    self.options.include_title, self.options.url,
                                    self.options.favor,
-                                   self.label.value if self.label is not None else None)
+                                   self.label.value if self.label is not None else None,
+                                   self.options.links, self.options.emphasis)
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,6 +122,12 @@ def clean_command(
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar and no per-file error lines; summary only.",
     )] = False,
+    links: Annotated[bool, typer.Option(
+        "--links", help="Markdown (md, and the records' markdown): links as [text](target).",
+    )] = False,
+    emphasis: Annotated[bool, typer.Option(
+        "--emphasis", help="Markdown: bold and italic text as **bold** and *italic*.",
+    )] = False,
     label: Annotated[str | None, typer.Option(
         "--label", "-l", metavar=choices_metavar(label.value for label in ALL_LABELS),
         help="txt, md: write this label's text instead of the body (comments, bio, menu...).",
@@ -141,7 +147,7 @@ def clean_command(
     check_inputs(paths, stdin=True, command="cleaner clean")
     options = Options(extractor=extractor, url=url, input_type=input_type,  # type: ignore[arg-type]
                       include_title=include_title, max_bytes=max_bytes, timeout=timeout,
-                      favor=favor)  # type: ignore[arg-type]
+                      favor=favor, links=links, emphasis=emphasis)  # type: ignore[arg-type]
     if STDIN in paths:
         if len(paths) > 1:
             usage_error("- (stdin) cannot be mixed with paths")

@@ -10,7 +10,9 @@ __all__ = ["parse_html", "parse_page", "parse_text"]
 
 
 def parse_page(text: str, input_type: InputType, url: str | None = None,
-               deadline: Deadline = NO_DEADLINE) -> Page:
-    """The Page of ``text`` read as ``input_type`` ("html" or "text")."""
-    parse = parse_html if input_type == "html" else parse_text
-    return parse(text, url=url, deadline=deadline)
+               deadline: Deadline = NO_DEADLINE, marks: frozenset[str] = frozenset()) -> Page:
+    """The Page of ``text`` read as ``input_type`` ("html" or "text"); ``marks``: the kinds
+    of inline span HTML blocks keep (parse_html)."""
+    if input_type == "html":
+        return parse_html(text, url=url, deadline=deadline, marks=marks)
+    return parse_text(text, url=url, deadline=deadline)

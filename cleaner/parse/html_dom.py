@@ -61,6 +61,13 @@ _PAGE_FRAME = re.compile(r"</?(?:html|head|body)\b|<!doctype\s", re.IGNORECASE)
 #: ...this far: a page opens with its frame (a text without it in this many is a fragment).
 FRAGMENT_SCAN_CHARS = 100_000
 _DEPTH_ERROR = "Excessive depth"
+#: Inline elements whose span of text can be kept as a mark (a link, emphasis), by kind.
+MARK_KINDS = {"a": "link", "strong": "strong", "b": "strong", "em": "em", "i": "em"}
+#: Where a mark opens and closes among a block's text pieces (removed from the text).
+_MARK_OPEN = "\x00"
+_MARK_CLOSE = "\x01"
+#: Link targets that lead nowhere a reader can follow.
+_DEAD_LINK = re.compile(r"^\s*(?:#|javascript:|mailto:\s*$)", re.IGNORECASE)
 
 
 class _Context(NamedTuple):
@@ -90,16 +97,19 @@ _TELLING_ATTRIBUTES = frozenset({"class", "id", "role", "hidden", "aria-hidden",
 _HIDING_ATTRIBUTES = frozenset({"hidden", "aria-hidden", "style", "type"})
 
 
-def parse_html(text: str, url: str | None = None, deadline: Deadline = NO_DEADLINE) -> Page:
-    """Parse an HTML document into a Page; raise EmptyInputError when it shows no text."""
+def parse_html(text: str, url: str | None = None, deadline: Deadline = NO_DEADLINE,
+               marks: frozenset[str] = frozenset()) -> Page:
+    """Parse an HTML document into a Page; raise EmptyInputError when it shows no text.
+    ``marks``: the kinds of inline span to keep in the blocks' hints ("link", "strong",
+    "em"), for Markdown output that asks for them."""
     root = _parse_tree(text)
     deadline.check("parsing the HTML")
     tree = root.getroottree()
-    walker = _Walker(tree, show_hidden=False, deadline=deadline)
+    walker = _Walker(tree, show_hidden=False, deadline=deadline, marks=marks)
     blocks = walker.walk(root)
     shown = sum(len(block.text) for block in blocks)
     if shown < RELAX_BELOW_CHARS and walker.hidden_chars > shown:
-        blocks = _Walker(tree, show_hidden=True, deadline=deadline).walk(root)
+        blocks = _Walker(tree, show_hidden=True, deadline=deadline, marks=marks).walk(root)
     return Page(
         input_type="html",
         blocks=tuple(blocks),
@@ -172,6 +182,40 @@ def _headlines(blocks: list[Block]) -> list[str]:
     ]
 
 
+def _marked_text(pieces: list[str], values: list[tuple[str, str]],
+                 ) -> tuple[str, tuple[tuple[int, int, str, str], ...]]:
+    """The text of pieces holding mark sentinels, white space collapsed as for any block, and
+    the marks as (start, end, kind, value) offsets into it; an unclosed mark ends with the
+    text, a close without an open and an empty mark are dropped."""
+    out: list[str] = []
+    length = 0
+    space = False
+    opened: list[tuple[int, str, str]] = []
+    marks: list[tuple[int, int, str, str]] = []
+    next_value = 0
+    for character in "".join(pieces):
+        if character == _MARK_OPEN:
+            kind, value = values[next_value]
+            next_value += 1
+            opened.append((length + 1 if space and length else length, kind, value))
+        elif character == _MARK_CLOSE:
+            if opened:
+                start, kind, value = opened.pop()
+                if start < length:
+                    marks.append((start, length, kind, value))
+        elif character.isspace():
+            space = True
+        else:
+            if space and length:
+                out.append(" ")
+                length += 1
+            space = False
+            out.append(character)
+            length += 1
+    marks += [(start, length, kind, value) for start, kind, value in opened if start < length]
+    return "".join(out), tuple(sorted(marks))
+
+
 def _code_text(pieces: list[str]) -> str:
     """The text of a <pre> block as shown: its lines and their indentation, without trailing
     white space or blank lines before and after."""
@@ -200,8 +244,13 @@ class _Walker:
     collecting the text of each block-level element as it is left or interrupted."""
 
     def __init__(self, tree: etree._ElementTree, show_hidden: bool,
-                 deadline: Deadline = NO_DEADLINE) -> None:
+                 deadline: Deadline = NO_DEADLINE, marks: frozenset[str] = frozenset()) -> None:
         self.show_hidden = show_hidden
+        #: The kinds of mark kept (parse_html), the values of the marks opened in the block
+        #: being built, in order, and the elements whose mark is open, innermost last.
+        self.marks = marks
+        self.mark_values: list[tuple[str, str]] = []
+        self.mark_stack: list[etree._Element] = []
         self.deadline = deadline
         self.tree = tree
         #: Element paths: lxml's until the walk meets a very wide parent (see element_paths).
@@ -241,6 +290,9 @@ class _Walker:
                 # leaving it ends the block (self.context None: none pending, most calls).
                 if own is not None and self.context is not None and own.owner is element:
                     self._flush()
+                if self.mark_stack and self.mark_stack[-1] is element:
+                    self.mark_stack.pop()
+                    self.pieces.append(_MARK_CLOSE)
                 tail = element.tail
                 # White space with no block pending adds nothing: skip the call (most tails).
                 if tail and (self.context is not None or not tail.isspace()):
@@ -282,12 +334,30 @@ class _Walker:
                 own = parent
                 if tag == "a" and not parent.in_link:
                     own = _new_context((*parent[:-1], True))  # in_link, the last field
+                if self.marks and tag in MARK_KINDS:
+                    self._open_mark(element, MARK_KINDS[tag], parent)
             open_contexts.append(own)
             text = element.text
             if text and (self.context is not None or not text.isspace()):
                 self._add(text, own)
         self._flush()
         return self.blocks
+
+    def _open_mark(self, element: etree._Element, kind: str, parent: _Context) -> None:
+        """Start a mark of ``kind`` (wanted, with a link target that leads somewhere) in the
+        block the element's text goes to."""
+        if kind not in self.marks or parent.in_pre:
+            return
+        value = ""
+        if kind == "link":
+            value = (element.get("href") or "").strip()
+            if not value or _DEAD_LINK.match(value):
+                return
+        if self.context is not None and self.context.owner is not parent.owner:
+            self._flush()
+        self.pieces.append(_MARK_OPEN)
+        self.mark_values.append((kind, value))
+        self.mark_stack.append(element)
 
     def _tokens_of(self, element: etree._Element, attributes: list[str]) -> frozenset[str]:
         """Lower-cased class and id tokens (``attributes``: the element's attribute names)."""
@@ -355,7 +425,14 @@ class _Walker:
         if context is None:
             return
         pieces = self.pieces
-        text = _code_text(pieces) if context.in_pre else " ".join("".join(pieces).split())
+        marks: tuple[tuple[int, int, str, str], ...] = ()
+        if self.mark_values:
+            text, marks = _marked_text(pieces, self.mark_values)
+            self.mark_values = []
+        elif context.in_pre:
+            text = _code_text(pieces)
+        else:
+            text = " ".join("".join(pieces).split())
         link_text = " ".join("".join(self.link_pieces).split()) if self.link_pieces else ""
         inline_tokens = self.inline_tokens
         self.context = None
@@ -375,6 +452,7 @@ class _Walker:
             context.in_list,
             context.in_table,
             context.landmarks,
+            marks,
         ))
         marker = "•" if owner.tag == "li" else ""
         self.blocks.append(_new_block((
