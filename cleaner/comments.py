@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cleaner.blocks import Block
+from cleaner.parse.element_paths import PathSteps, path_steps
 from cleaner.patterns import words_of
 from cleaner.patterns.comments import (
     COMMENT_COUNT,
@@ -35,7 +36,6 @@ ACTION_MAX_WORDS = 5
 #: Same-tag siblings are posts when they hold this many blocks each on average (author, text).
 MIN_BLOCKS_PER_POST = 1.5
 
-Steps = tuple[tuple[str, int], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +57,7 @@ def comment_posts(blocks: Sequence[Block]) -> list[Post]:
     """The posts of the comment blocks of one page, in page order (``blocks``: those labelled
     comments): by the page's repeated elements, else (a flat list, a text dump) by the
     header lines that start posts ("Ana on May 4, 2024 at 9:12 am"); empty when neither."""
-    placed = [(block, _steps(block.dom.path)) for block in blocks if block.dom is not None]
+    placed = [(block, path_steps(block.dom.path)) for block in blocks if block.dom is not None]
     found = _top_posts(placed)
     if found is None:
         return _posts_by_headers(blocks)
@@ -94,8 +94,8 @@ def _split_header(text: str) -> tuple[str | None, str | None]:
     return author.strip() or None, text[found.start():].strip()
 
 
-def _top_posts(placed: list[tuple[Block, Steps]],
-               ) -> tuple[int, list[list[tuple[Block, Steps]]]] | None:
+def _top_posts(placed: list[tuple[Block, PathSteps]],
+               ) -> tuple[int, list[list[tuple[Block, PathSteps]]]] | None:
     """Where the posts are: of the levels of same-tag siblings holding the blocks, the one
     with the most siblings laid out alike (their first blocks at the same place inside them:
     posts repeat one layout, the parts of one post do not), each holding MIN_BLOCKS_PER_POST
@@ -104,16 +104,16 @@ def _top_posts(placed: list[tuple[Block, Steps]],
     if len(placed) < 2:
         return None
     depth = _common_depth([steps for _, steps in placed])
-    best: tuple[int, list[list[tuple[Block, Steps]]]] | None = None
+    best: tuple[int, list[list[tuple[Block, PathSteps]]]] | None = None
     best_alike = 1
     while len(placed) >= 2:
-        children: dict[tuple[str, int], list[tuple[Block, Steps]]] = {}
+        children: dict[tuple[str, int], list[tuple[Block, PathSteps]]] = {}
         for item in placed:
             if len(item[1]) > depth:
                 children.setdefault(item[1][depth], []).append(item)
         if not children:
             break
-        by_tag: dict[str, list[list[tuple[Block, Steps]]]] = {}
+        by_tag: dict[str, list[list[tuple[Block, PathSteps]]]] = {}
         for (tag, _), members in children.items():
             by_tag.setdefault(tag, []).append(members)
         for groups in by_tag.values():
@@ -128,20 +128,20 @@ def _top_posts(placed: list[tuple[Block, Steps]],
     return best
 
 
-def _add_post(members: list[tuple[Block, Steps]], at: int, depth: int,
+def _add_post(members: list[tuple[Block, PathSteps]], at: int, depth: int,
               posts: list[Post]) -> None:
     """The post whose element is step ``at`` of its blocks' paths, then its replies: elements
     inside it of the same tag whose first block sits as the post's own first block does (so a
     wrapper <div> inside a <div> post is part of the post, a nested comment a reply)."""
     tag = members[0][1][at][0]
     shape = _shape(members[0][1], at)
-    candidates: dict[Steps, list[tuple[Block, Steps]]] = {}
+    candidates: dict[PathSteps, list[tuple[Block, PathSteps]]] = {}
     for item in members[1:]:
         steps = item[1]
         for position in range(at + 1, len(steps)):
             if steps[position][0] == tag:
                 candidates.setdefault(steps[:position + 1], []).append(item)
-    replies: list[tuple[int, list[tuple[Block, Steps]]]] = []
+    replies: list[tuple[int, list[tuple[Block, PathSteps]]]] = []
     in_reply: set[int] = set()
     for key, group in candidates.items():  # shallower elements first, in page order
         if id(group[0][0]) in in_reply or _shape(group[0][1], len(key) - 1) != shape:
@@ -156,7 +156,7 @@ def _add_post(members: list[tuple[Block, Steps]], at: int, depth: int,
         _add_post(group, nested, depth + 1, posts)
 
 
-def _shape(steps: Steps, at: int) -> tuple[str, ...]:
+def _shape(steps: PathSteps, at: int) -> tuple[str, ...]:
     """The tags from the element at step ``at`` down to a block (its place in the element)."""
     return tuple(tag for tag, _ in steps[at + 1:])
 
@@ -207,15 +207,7 @@ def _without_says(text: str, words: Sequence[str]) -> str:
     return text
 
 
-def _steps(path: str) -> Steps:
-    steps = []
-    for step in path.strip("/").split("/"):
-        tag, _, index = step.partition("[")
-        steps.append((tag, int(index.rstrip("]")) if index else 1))
-    return tuple(steps)
-
-
-def _common_depth(paths: Sequence[Steps]) -> int:
+def _common_depth(paths: Sequence[PathSteps]) -> int:
     """How many leading steps all ``paths`` share."""
     first = paths[0]
     depth = 0

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from cleaner.blocks import Block
+from cleaner.parse.element_paths import path_steps
 
 #: Table cells beyond this many words, or a cell of more blocks than this, make a layout table
 #: (a page laid out in a grid), whose cells are paragraphs, not a table of data.
@@ -69,11 +70,7 @@ class _Place:
 
     @classmethod
     def of(cls, path: str) -> _Place:
-        steps = []
-        for step in path.strip("/").split("/"):
-            tag, _, index = step.partition("[")
-            steps.append((tag, int(index.rstrip("]")) if index else 1))
-        return cls(tuple(steps))
+        return cls(path_steps(path))
 
     def last(self, tags: frozenset[str] | set[str]) -> int:
         """Position of the innermost step with one of ``tags``; -1 when none."""

@@ -11,6 +11,19 @@ from __future__ import annotations
 
 from lxml import etree
 
+#: An element path as steps from the root: (tag, position among same-tag siblings, from 1).
+PathSteps = tuple[tuple[str, int], ...]
+
+
+def path_steps(path: str) -> PathSteps:
+    """"/html/body/div[2]/p" → (("html", 1), ("body", 1), ("div", 2), ("p", 1))."""
+    steps = []
+    for step in path.strip("/").split("/"):
+        tag, _, index = step.partition("[")
+        steps.append((tag, int(index.rstrip("]")) if index else 1))
+    return tuple(steps)
+
+
 #: Children above which a parent makes lxml's path functions slow enough to switch to
 #: WalkPaths (the dev pages' widest parent has 1,521; 90 % of them have none above 190).
 MANY_CHILDREN = 1000

@@ -98,10 +98,7 @@ def confusion_table(group: Totals) -> Table | None:
 def structure_table(groups: dict[str, Totals], extractor: str) -> Table | None:
     """Per group with gold Markdown: recall and precision of each structural element, the
     extractor's Markdown beside trafilatura's own (HTML cases) from the same run."""
-    rows = [(name, who, score) for name, group in groups.items()
-            for who, score in ((extractor, group.structure),
-                               ("trafilatura", group.trafilatura_structure))
-            if score is not None]
+    rows = _beside_trafilatura(groups, extractor, "structure")
     if not rows:
         return None
     table = Table(title="structure against the gold Markdown (recall / precision, pages)",
@@ -117,10 +114,7 @@ def structure_table(groups: dict[str, Totals], extractor: str) -> Table | None:
 def metadata_table(groups: dict[str, Totals], extractor: str) -> Table | None:
     """Per group with gold metadata: the share of pages whose title, author and date agree
     with the gold, the extractor's beside trafilatura's extract_metadata (HTML cases)."""
-    rows = [(name, who, score) for name, group in groups.items()
-            for who, score in ((extractor, group.metadata),
-                               ("trafilatura", group.trafilatura_metadata))
-            if score is not None]
+    rows = _beside_trafilatura(groups, extractor, "metadata")
     if not rows:
         return None
     table = Table(title="metadata agreeing with the gold (share of pages)", title_justify="left")
@@ -130,6 +124,16 @@ def metadata_table(groups: dict[str, Totals], extractor: str) -> Table | None:
         table.add_row(name, who, *(_figure(score.agreement[field]) for field in FIELDS),
                       str(max(score.pages.values())))
     return table
+
+
+def _beside_trafilatura(groups: dict[str, Totals], extractor: str, figure: str,
+                        ) -> list[tuple[str, str, Any]]:
+    """(group, who, score) rows of a figure ("structure", "metadata") that exists: the
+    extractor's, then trafilatura's, per group."""
+    return [(name, who, score) for name, group in groups.items()
+            for who, score in ((extractor, getattr(group, figure)),
+                               ("trafilatura", getattr(group, f"trafilatura_{figure}")))
+            if score is not None]
 
 
 def _element_cell(score: StructureScore, element: str) -> str:
