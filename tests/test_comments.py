@@ -4,12 +4,13 @@
 import json
 from pathlib import Path
 
+from helpers import run_cli
+
 from cleaner import clean
 from cleaner.blocks import Block
 from cleaner.comments import Post, comment_posts
 from cleaner.labels import Label
 from cleaner.parse import parse_page
-from tests.helpers import run_cli
 
 WRITTEN = Path(__file__).parent.parent / "fixtures" / "written"
 

@@ -3,6 +3,8 @@ as Markdown (issue 19)."""
 
 from pathlib import Path
 
+from helpers import run_cli
+
 import cleaner
 from cleaner.blocks import Block
 from cleaner.labels import Label
@@ -10,7 +12,6 @@ from cleaner.parse import parse_page
 from cleaner.render import markdown, plain_text
 from cleaner.result import Decision, build_result
 from cleaner.structure import Code, ListItem, Paragraph, Table, structure
-from tests.helpers import run_cli
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "written" / "tide-gauge-guide"
 
