@@ -20,6 +20,7 @@ from cleaner.reading import options_for_file, read_document
 from cleaner.result import Decision, Result, build_result
 from cleaner.sniff import sniff_input_type
 from cleaner.title_agreement import agree_with_title
+from cleaner.whole_tables import keep_tables_whole
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: After parsing an HTML document of this many characters, the memory its parse tree held goes
@@ -102,7 +103,8 @@ def _clean_document(doc: str | bytes, options: Options, deadline: Deadline,
                   for block in page.structured]
     blocks = page.blocks + page.structured
     if spec.agrees_with_title:
-        decisions = agree_with_title(blocks, decisions, page.meta.title)
+        decisions = agree_with_title(blocks, keep_tables_whole(blocks, decisions),
+                                     page.meta.title)
     return build_result(
         blocks,
         decisions,

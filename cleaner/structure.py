@@ -90,6 +90,26 @@ def structure(blocks: Sequence[Block]) -> list[Unit]:
     return list(_html_units(blocks))
 
 
+def data_tables(blocks: Sequence[Block]) -> list[tuple[int, int]]:
+    """(start, end) of each run of ``blocks`` that forms one table of data (not a layout
+    table), whatever the blocks' labels."""
+    spans = []
+    position = 0
+    while position < len(blocks):
+        dom = blocks[position].dom
+        if dom is not None and dom.in_table:
+            place = _Place.of(dom.path)
+            table_at = place.last({"table"})
+            if table_at >= 0 and place.last({"td", "th"}) > table_at:
+                end = _table_end(blocks, position, place.key(table_at))
+                if _table(blocks[position:end]) is not None:
+                    spans.append((position, end))
+                position = max(end, position + 1)
+                continue
+        position += 1
+    return spans
+
+
 def _html_units(blocks: Sequence[Block]) -> Iterable[Unit]:
     position = 0
     while position < len(blocks):

@@ -143,3 +143,18 @@ def test_clean_writes_links_on_request():
     plain = cleaner.clean(html)
     assert "[a link]" not in plain.markdown
     assert plain.text == cleaner.clean(html, links=True).text  # the text never has markup
+
+
+def test_a_table_mostly_kept_is_kept_whole_and_one_mostly_dropped_is_left():
+    from cleaner.whole_tables import WHOLE_TABLE_REASON, keep_tables_whole
+
+    blocks = parse_page("<html><body><table><tr><th>Day</th><th>High water</th></tr>"
+                        "<tr><td>Monday morning</td><td>4.21 metres</td></tr>"
+                        "<tr><td>Tuesday morning</td><td>4.35 metres</td></tr></table>"
+                        "</body></html>", "html").blocks
+    body, menu = Decision(Label.BODY, "b"), Decision(Label.MENU, "m")
+    mostly_body = [menu, menu, body, body, body, body]
+    assert [d.label for d in keep_tables_whole(blocks, mostly_body)] == [Label.BODY] * 6
+    assert keep_tables_whole(blocks, mostly_body)[0].reason == WHOLE_TABLE_REASON
+    mostly_menu = [menu, menu, menu, menu, body, body]
+    assert keep_tables_whole(blocks, mostly_menu) == mostly_menu

@@ -37,8 +37,8 @@ class ExtractorSpec:
     label_with_kind: KindLabelFunction | None = None
     #: Modules an extra brings that this extractor needs (the learned one: lightgbm).
     requires: tuple[str, ...] = ()
-    #: Whether the block showing the page's title is labelled title afterwards
-    #: (title_agreement); not for a baseline that labels every block body.
+    #: Whether the labels are made to agree with the page's title and tables afterwards
+    #: (title_agreement, whole_tables); not for a baseline that labels every block body.
     agrees_with_title: bool = True
 
     @property
