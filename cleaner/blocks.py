@@ -19,6 +19,11 @@ _DIGIT = re.compile(r"\d")
 BOILERPLATE_LANDMARKS = frozenset({"footer", "nav", "aside"})
 
 
+#: Inline spans of a block's text: (start, end, kind, value) offsets into it; kind "link"
+#: (value: its target), "strong" or "em" (value "").
+Marks = tuple[tuple[int, int, str, str], ...]
+
+
 class DomHints(NamedTuple):
     """What the HTML says about a block, beyond its text."""
 
@@ -38,10 +43,8 @@ class DomHints(NamedTuple):
     in_table: bool = False
     #: Which of nav, header, footer, aside, form (tag or ARIA role) the block sits in.
     landmarks: frozenset[str] = frozenset()
-    #: Inline spans kept for Markdown when asked for (parse_html's ``marks``): (start, end,
-    #: kind, value) offsets into the block's text; kind "link" (value: its target),
-    #: "strong" or "em".
-    marks: tuple[tuple[int, int, str, str], ...] = ()
+    #: Inline spans kept for Markdown when asked for (parse_html's ``marks``).
+    marks: Marks = ()
 
 
 class Block(NamedTuple):

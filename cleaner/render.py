@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from cleaner.blocks import Marks
 from cleaner.comments import Post
 from cleaner.structure import Code, ListItem, Paragraph, Table, Unit
 
@@ -109,7 +110,7 @@ def _inline(text: str) -> str:
 _MARK_SYNTAX = {"link": ("[", "]({})"), "strong": ("**", "**"), "em": ("*", "*")}
 
 
-def _with_marks(text: str, marks: tuple[tuple[int, int, str, str], ...]) -> str:
+def _with_marks(text: str, marks: Marks) -> str:
     """One line of text as Markdown inline content, its marks written out (links, bold,
     italics): at one place, marks close (innermost first) before others open."""
     text = _inline(text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from cleaner.blocks import Block
+from cleaner.blocks import Block, Marks
 from cleaner.parse.element_paths import path_steps
 
 #: Table cells beyond this many words, or a cell of more blocks than this, make a layout table
@@ -29,7 +29,7 @@ class Paragraph:
     level: int = 0
     quoted: bool = False
     #: Inline spans kept (links, emphasis), as DomHints.marks.
-    marks: tuple[tuple[int, int, str, str], ...] = ()
+    marks: Marks = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ class ListItem:
     depth: int
     number: int | None
     continued: bool = False
-    marks: tuple[tuple[int, int, str, str], ...] = ()
+    marks: Marks = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,9 +212,3 @@ def _number(marker: str) -> int | None:
     digits = "".join(character for character in marker if character.isdigit())
     return int(digits) if digits else None
 
-
-def lines_of(unit: Unit) -> list[str]:
-    """Every text of a unit (a table's cells), for word counts and tests."""
-    if isinstance(unit, Table):
-        return [cell for row in unit.rows for cell in row]
-    return [unit.text]

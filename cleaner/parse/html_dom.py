@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from cleaner.blocks import Block, DomHints, Page
+from cleaner.blocks import Block, DomHints, Marks, Page
 from cleaner.deadline import CHECK_EVERY, NO_DEADLINE, Deadline
 from cleaner.errors import EmptyInputError
 from cleaner.parse.element_paths import MANY_CHILDREN, LxmlPaths, WalkPaths
@@ -182,8 +182,7 @@ def _headlines(blocks: list[Block]) -> list[str]:
     ]
 
 
-def _marked_text(pieces: list[str], values: list[tuple[str, str]],
-                 ) -> tuple[str, tuple[tuple[int, int, str, str], ...]]:
+def _marked_text(pieces: list[str], values: list[tuple[str, str]]) -> tuple[str, Marks]:
     """The text of pieces holding mark sentinels, white space collapsed as for any block, and
     the marks as (start, end, kind, value) offsets into it; an unclosed mark ends with the
     text, a close without an open and an empty mark are dropped."""
@@ -425,7 +424,7 @@ class _Walker:
         if context is None:
             return
         pieces = self.pieces
-        marks: tuple[tuple[int, int, str, str], ...] = ()
+        marks: Marks = ()
         if self.mark_values:
             text, marks = _marked_text(pieces, self.mark_values)
             self.mark_values = []
