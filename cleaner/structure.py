@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from cleaner.blocks import Block, Marks
+from cleaner.blocks import Block, DomHints, Marks
 from cleaner.parse.element_paths import path_steps
 
 #: Table cells beyond this many words, or a cell of more blocks than this, make a layout table
@@ -97,7 +97,7 @@ def data_tables(blocks: Sequence[Block]) -> list[tuple[int, int]]:
     position = 0
     while position < len(blocks):
         dom = blocks[position].dom
-        if dom is not None and dom.in_table:
+        if dom is not None and _in_cell(dom):
             place = _Place.of(dom.path)
             table_at = place.last({"table"})
             if table_at >= 0 and place.last({"td", "th"}) > table_at:
@@ -114,8 +114,9 @@ def _html_units(blocks: Sequence[Block]) -> Iterable[Unit]:
     position = 0
     while position < len(blocks):
         block = blocks[position]
-        place = _Place.of(block.dom.path) if block.dom else _Place(())
-        if block.dom and block.dom.in_table:
+        dom = block.dom
+        if dom is not None and _in_cell(dom):
+            place = _Place.of(dom.path)
             table_at = place.last({"table"})
             if table_at >= 0 and place.last({"td", "th"}) > table_at:
                 end = _table_end(blocks, position, place.key(table_at))
@@ -124,25 +125,32 @@ def _html_units(blocks: Sequence[Block]) -> Iterable[Unit]:
                     yield table
                     position = end
                     continue
-        yield _html_unit(block, place, blocks[position - 1] if position else None)
+        yield _html_unit(block, blocks[position - 1] if position else None)
         position += 1
 
 
-def _html_unit(block: Block, place: _Place, previous: Block | None) -> Unit:
+def _in_cell(dom: DomHints) -> bool:
+    """Inside a table cell (read from the block-level tags above it: no path parsing)."""
+    return dom.in_table and ("td" in dom.tag_path or "th" in dom.tag_path)
+
+
+def _html_unit(block: Block, previous: Block | None) -> Unit:
     dom = block.dom
     assert dom is not None
     if "pre" in dom.tag_path:
         return Code(block.text)
     if dom.heading_level:
         return Paragraph(block.text, level=dom.heading_level, marks=dom.marks)
-    item_at = place.last({"li"})
-    if item_at >= 0:
+    if "li" in dom.tag_path:  # <li> is block-level: it is in the tag path of its blocks
+        place = _Place.of(dom.path)
+        item_at = place.last({"li"})
         depth = sum(1 for tag, _ in place.steps[:item_at] if tag in _LIST_STEPS) or 1
         list_at = place.last(_LIST_STEPS)
         ordered = 0 <= list_at < item_at and place.steps[list_at][0] == "ol"
-        continued = (previous is not None and previous.dom is not None
-                     and _Place.of(previous.dom.path).key(item_at) == place.key(item_at)
-                     and _Place.of(previous.dom.path).last({"li"}) == item_at)
+        before = (_Place.of(previous.dom.path) if previous is not None and previous.dom
+                  else None)
+        continued = (before is not None and before.last({"li"}) == item_at
+                     and before.key(item_at) == place.key(item_at))
         return ListItem(block.text, depth, place.steps[item_at][1] if ordered else None,
                         continued, dom.marks)
     return Paragraph(block.text, quoted="blockquote" in dom.tag_path, marks=dom.marks)

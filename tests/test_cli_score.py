@@ -165,3 +165,20 @@ def test_html_only_extractor_leaves_text_cases_out(fixtures: Path):
     text_only = run_cli("score", str(fixtures / "tiny"), "-e", "ensemble", "--summary")
     assert text_only.returncode == 2
     assert "no case in an input form ensemble takes" in text_only.stderr.decode()
+
+
+def test_scoring_in_several_processes_gives_the_figures_of_one(tmp_path: Path):
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    figures = []
+    for jobs in ("1", "2"):
+        report = tmp_path / f"jobs{jobs}.json"
+        done = run_cli("score", str(fixtures), "-e", "keep-all", "--summary", "-j", jobs,
+                       "--json", str(report))
+        assert done.returncode == 0, done.stderr.decode()
+        document = json.loads(report.read_text(encoding="utf-8"))
+        figures.append(([{k: v for k, v in case.items() if k != "seconds"}
+                         for case in document["cases"]],
+                        {name: {k: v for k, v in group.items() if "seconds" not in k}
+                         for name, group in document["totals"].items()}))
+    assert len(figures[0][0]) >= 40  # enough cases to be scored in parallel
+    assert figures[0] == figures[1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 from pathlib import Path
 from typing import Annotated
@@ -81,6 +82,10 @@ def score_command(
         "gold body holds (its words aligned to the page's blocks): the ceiling for a labeller "
         "of these blocks, and the check of the labels the learned model is trained on.",
     )] = False,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=0, metavar="N",
+        help="Processes scoring the cases (0: one per core); the figures are the same.",
+    )] = 0,
     beside_trafilatura: Annotated[bool, typer.Option(
         "--beside-trafilatura", help="Also score trafilatura's own Markdown (tables and "
         "formatting on) and metadata (extract_metadata) on the HTML cases that have such "
@@ -110,7 +115,7 @@ def score_command(
             usage_error(f"{target}: no case in an input form {extractor} takes")
         scores, status = _score_and_gate(cases, target, extractor, json_path, baseline,
                                          update, allow_regression, cases_table,
-                                         beside_trafilatura)
+                                         beside_trafilatura, jobs or os.cpu_count() or 1)
     failed = [score for score in scores if score.error]
     if gold is not None and failed:  # one page, which could not be cleaned
         print_error(f"{'<stdin>' if target == STDIN else target}: {failed[0].error}")
@@ -142,10 +147,10 @@ def _cases(target: str, gold: Path | None, text: str | None, html: bool, scratch
 
 def _score_and_gate(cases: list[Case], target: str, extractor: str, json_path: Path | None,
                     baseline: Path | None, update: bool, allow_regression: bool,
-                    cases_table: bool, beside_trafilatura: bool,
+                    cases_table: bool, beside_trafilatura: bool, jobs: int,
                     ) -> tuple[list[CaseScore], int]:
     """Score the cases, print the report, gate; the scores and the exit status."""
-    scores = _score_with_progress(cases, extractor, beside_trafilatura)
+    scores = _score_with_progress(cases, extractor, beside_trafilatura, jobs)
     console = stdout_console()
     print_report(console, scores, extractor, cases_table)
     document = report_json(scores, extractor, str(target))
@@ -198,15 +203,15 @@ def _default_floors(target: Path, update: bool) -> Path | None:
 
 
 def _score_with_progress(cases: list[Case], extractor: str, beside_trafilatura: bool,
-                         ) -> list[CaseScore]:
+                         jobs: int) -> list[CaseScore]:
     console = stderr_console()
     if not console.is_terminal:
-        return score_cases(cases, extractor, beside_trafilatura=beside_trafilatura)
+        return score_cases(cases, extractor, beside_trafilatura=beside_trafilatura, jobs=jobs)
     with Progress(TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=True) as progress:
         task = progress.add_task("score", total=len(cases))
         return score_cases(cases, extractor, lambda _case: progress.advance(task),
-                           beside_trafilatura)
+                           beside_trafilatura, jobs)
 
 
 def _gate(

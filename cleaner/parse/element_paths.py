@@ -9,14 +9,21 @@ switches to it when it meets a parent with more than MANY_CHILDREN children.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lxml import etree
 
+#: Paths whose steps path_steps remembers (about 1.5 MB at most; a page is read in order).
+PATH_STEPS_CACHE = 4096
 #: An element path as steps from the root: (tag, position among same-tag siblings, from 1).
 PathSteps = tuple[tuple[str, int], ...]
 
 
+@lru_cache(maxsize=PATH_STEPS_CACHE)
 def path_steps(path: str) -> PathSteps:
-    """"/html/body/div[2]/p" → (("html", 1), ("body", 1), ("div", 2), ("p", 1))."""
+    """"/html/body/div[2]/p" → (("html", 1), ("body", 1), ("div", 2), ("p", 1)). Memoised:
+    the output steps (structure, tables kept whole, comment posts) read each block's path
+    several times."""
     steps = []
     for step in path.strip("/").split("/"):
         tag, _, index = step.partition("[")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from cleaner.decode import decode
 from cleaner.errors import CleanerError, EmptyInputError
@@ -38,6 +40,11 @@ from cleaner.scoring.structure_score import (
 )
 
 Confusion = Counter  # Counter[tuple[gold Label, predicted Label]]
+#: Fewer cases than this are scored in this process whatever the jobs asked (starting
+#: processes and loading models in each costs more than they save).
+PARALLEL_FROM_CASES = 40
+#: Cases a scoring process takes at a time.
+SCORE_CHUNK = 4
 
 #: Not an extractor: keep exactly the blocks the alignment with the gold calls body (what a
 #: labeller that gets every block right would score; see scoring.alignment).
@@ -288,15 +295,26 @@ def _score_aligned_gold(case: Case, started: float) -> CaseScore:
 
 def score_cases(
     cases: Iterable[Case], extractor: str, progress: Callable[[Case], None] | None = None,
-    beside_trafilatura: bool = False,
+    beside_trafilatura: bool = False, jobs: int = 1,
 ) -> list[CaseScore]:
-    """Score every case in order (``progress`` is called after each), then how the HTML and
-    text forms of each case that has both agree."""
+    """Score every case, in order (``progress`` is called after each), in ``jobs`` processes
+    (each case's figures and time are its own, whichever process ran it), then how the HTML
+    and text forms of each case that has both agree."""
+    cases = list(cases)
+    score = partial(score_case, extractor=extractor, beside_trafilatura=beside_trafilatura)
     scores = []
-    for case in cases:
-        scores.append(score_case(case, extractor, beside_trafilatura))
-        if progress:
-            progress(case)
+    if jobs > 1 and len(cases) >= PARALLEL_FROM_CASES:
+        with multiprocessing.Pool(jobs) as pool:
+            for case, scored in zip(cases, pool.imap(score, cases, chunksize=SCORE_CHUNK),
+                                    strict=True):
+                scores.append(scored)
+                if progress:
+                    progress(case)
+    else:
+        for case in cases:
+            scores.append(score(case))
+            if progress:
+                progress(case)
     return with_form_agreement(scores)
 
 
