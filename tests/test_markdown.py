@@ -158,3 +158,10 @@ def test_a_table_mostly_kept_is_kept_whole_and_one_mostly_dropped_is_left():
     assert keep_tables_whole(blocks, mostly_body)[0].reason == WHOLE_TABLE_REASON
     mostly_menu = [menu, menu, menu, menu, body, body]
     assert keep_tables_whole(blocks, mostly_menu) == mostly_menu
+
+
+def test_a_link_around_a_block_ends_with_it_and_leaves_no_mark_in_the_next_text():
+    page = parse_page("<html><body><a href='/card'><div>Card title</div></a> after the card"
+                      "<p>Next</p></body></html>", "html", marks=frozenset({"link"}))
+    assert [(block.text, block.dom.marks) for block in page.blocks] == [
+        ("Card title", ((0, 10, "link", "/card"),)), ("after the card", ()), ("Next", ())]

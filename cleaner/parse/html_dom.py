@@ -425,6 +425,10 @@ class _Walker:
             return
         pieces = self.pieces
         marks: Marks = ()
+        if self.mark_stack:
+            # A mark still open ends with this block (_marked_text): its element's end must
+            # not put a close into the next block's text.
+            self.mark_stack = []
         if self.mark_values:
             text, marks = _marked_text(pieces, self.mark_values)
             self.mark_values = []
