@@ -101,8 +101,8 @@ class Result:
     #: What the page says about itself (HTML; None or empty where it says nothing):
     site_name: str | None = None
     description: str | None = None
-    #: Declared by the page, else guessed from the body's words (cleaner.language).
-    language: str | None = None
+    #: The language the page declares (``language`` guesses one where it declares none).
+    declared_language: str | None = None
     tags: tuple[str, ...] = ()
     image: str | None = None
     #: The page's own address (its canonical link, else og:url), beside ``url``, the one given.
@@ -112,6 +112,12 @@ class Result:
     def segments(self) -> tuple[Segment, ...]:
         """Runs of consecutive blocks with one label, in page order."""
         return tuple(_segments(self.blocks))
+
+    @cached_property
+    def language(self) -> str | None:
+        """The declared language, else one guessed from the body's words (cleaner.language):
+        guessed on first use, not for every page cleaned."""
+        return self.declared_language or guess_language(self.text)
 
     @cached_property
     def markdown(self) -> str:
@@ -215,7 +221,7 @@ def build_result(
         include_title=include_title,
         site_name=meta.site_name,
         description=meta.description,
-        language=meta.language or guess_language(body),
+        declared_language=meta.language,
         tags=meta.tags,
         image=meta.image,
         canonical_url=meta.url,
