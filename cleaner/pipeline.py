@@ -102,7 +102,7 @@ def _clean_document(doc: str | bytes, options: Options, deadline: Deadline,
                                        "(almost) no text of its own")
                   for block in page.structured]
     blocks = page.blocks + page.structured
-    if spec.agrees_with_title:
+    if spec.agrees_with_page:
         decisions = agree_with_title(blocks, keep_tables_whole(blocks, decisions),
                                      page.meta.title)
     return build_result(

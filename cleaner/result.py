@@ -123,24 +123,27 @@ class Result:
     def markdown(self) -> str:
         """The body as Markdown: headings, nested and numbered lists, pipe tables, fenced code
         (the title as a level-1 heading above it when Options.include_title)."""
-        body = structure([item.block for item in self.blocks if item.label is Label.BODY])
-        return markdown(body, self.title if self.include_title else None)
+        return markdown(structure(self.blocks_of(Label.BODY)),
+                        self.title if self.include_title else None)
+
+    def blocks_of(self, *labels: Label | str) -> list[Block]:
+        """Every block with one of ``labels``, in page order."""
+        wanted = {Label(label) for label in labels}
+        return [item.block for item in self.blocks if item.label in wanted]
 
     def text_of(self, *labels: Label | str) -> str:
         """Text of every block with one of ``labels``, e.g. ``result.text_of("comments")``."""
-        wanted = {Label(label) for label in labels}
-        return render_blocks(b.block for b in self.blocks if b.label in wanted)
+        return render_blocks(self.blocks_of(*labels))
 
     @cached_property
     def comments(self) -> tuple[Post, ...]:
         """The comment section as posts (author, date, text, reply depth), in page order;
         empty when the page has none, or its comments are not laid out as posts."""
-        return tuple(comment_posts([b.block for b in self.blocks if b.label is Label.COMMENTS]))
+        return tuple(comment_posts(self.blocks_of(Label.COMMENTS)))
 
     def markdown_of(self, *labels: Label | str) -> str:
         """Markdown of every block with one of ``labels``, e.g. ``markdown_of("comments")``."""
-        wanted = {Label(label) for label in labels}
-        return markdown(structure([b.block for b in self.blocks if b.label in wanted]))
+        return markdown(structure(self.blocks_of(*labels)))
 
     @property
     def empty_body(self) -> bool:

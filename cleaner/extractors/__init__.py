@@ -39,7 +39,7 @@ class ExtractorSpec:
     requires: tuple[str, ...] = ()
     #: Whether the labels are made to agree with the page's title and tables afterwards
     #: (title_agreement, whole_tables); not for a baseline that labels every block body.
-    agrees_with_title: bool = True
+    agrees_with_page: bool = True
 
     @property
     def installed(self) -> bool:
@@ -62,7 +62,7 @@ REGISTRY: Mapping[str, ExtractorSpec] = MappingProxyType({
             "baseline: every block is body (what 'whole page text' scores)",
             frozenset({"text", "html"}),
             keep_all.label,
-            agrees_with_title=False,
+            agrees_with_page=False,
         ),
         ExtractorSpec(
             "heuristic",
