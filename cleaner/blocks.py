@@ -24,6 +24,17 @@ BOILERPLATE_LANDMARKS = frozenset({"footer", "nav", "aside"})
 Marks = tuple[tuple[int, int, str, str], ...]
 
 
+def image_value(source: str, alt: str) -> str:
+    """An image mark's value: the image's address and its alt text (image_parts splits it)."""
+    return f"{''.join(source.split())}\n{' '.join(alt.split())}"
+
+
+def image_parts(value: str) -> tuple[str, str]:
+    """(address, alt text) of an image mark's value."""
+    source, _, alt = value.partition("\n")
+    return source, alt
+
+
 class DomHints(NamedTuple):
     """What the HTML says about a block, beyond its text."""
 

@@ -34,15 +34,18 @@ class Options:
     timeout: float | None = None
     #: The learned extractor's threshold: "precision", "balanced" or "recall".
     favor: Favor = "balanced"
-    #: Markdown output (HTML): write links as [text](target), and bold and italic text.
+    #: Markdown output (HTML): write links as [text](target), bold and italic text, and
+    #: images as ![alt](source).
     links: bool = False
     emphasis: bool = False
+    images: bool = False
 
     @property
     def marks(self) -> frozenset[str]:
         """The kinds of inline span the HTML blocks keep for Markdown (parse_html)."""
         return frozenset(({"link"} if self.links else set())
-                         | ({"strong", "em"} if self.emphasis else set()))
+                         | ({"strong", "em"} if self.emphasis else set())
+                         | ({"image"} if self.images else set()))
 
     def __post_init__(self) -> None:
         if self.favor not in FAVORS:

@@ -40,6 +40,7 @@ def clean(
     favor: Favor = "balanced",
     links: bool = False,
     emphasis: bool = False,
+    images: bool = False,
 ) -> Result:
     """Clean one document (HTML or a text dump, as str or bytes, or the file at a
     ``pathlib.Path``) and return its labelled Result.
@@ -54,14 +55,15 @@ def clean(
     trafilatura call that would not fit in the time left is skipped (the reasons say so). A
     single C call (lxml parsing a huge page: about 1 s per 15 MB) is never interrupted.
     ``favor`` ("precision", "balanced", "recall") moves the learned extractor's threshold.
-    ``links``, ``emphasis``: ``Result.markdown`` writes links as ``[text](target)`` and bold
-    and italic text as ``**bold**`` and ``*italic*`` (HTML input).
+    ``links``, ``emphasis``, ``images``: ``Result.markdown`` writes links as
+    ``[text](target)``, bold and italic text as ``**bold**`` and ``*italic*``, and images as
+    ``![alt](source)`` (HTML input; relative targets resolved against ``url``).
     Raises ``cleaner.InputError`` (or a subclass) for input it cannot treat, and
     ``cleaner.UnknownExtractorError`` for a bad extractor name.
     """
     options = Options(extractor=extractor, url=url, input_type=input_type,
                       include_title=include_title, timeout=timeout, favor=favor,
-                      links=links, emphasis=emphasis)
+                      links=links, emphasis=emphasis, images=images)
     if isinstance(doc, os.PathLike):
         return clean_file(Path(doc), options, source=source)
     return clean_document(doc, options, source=source)

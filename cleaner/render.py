@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from cleaner.blocks import Marks
+from cleaner.blocks import Marks, image_parts
 from cleaner.comments import Post
 from cleaner.structure import Code, ListItem, Paragraph, Table, Unit
 
@@ -65,10 +65,13 @@ def _text_of(unit: Unit) -> str:
 
 def _markdown_of(unit: Unit) -> str:
     if isinstance(unit, Paragraph):
+        images, marks = _leading_images(unit.marks)
         if unit.level:
-            return f"{'#' * unit.level} {_with_marks(unit.text, unit.marks)}"
-        text = _escaped_start(_with_marks(unit.text, unit.marks))
-        return f"> {text}" if unit.quoted else text
+            line = f"{'#' * unit.level} {_with_marks(unit.text, marks)}"
+        else:
+            line = _escaped_start(_with_marks(unit.text, marks))
+            line = f"> {line}" if unit.quoted else line
+        return f"{images}\n\n{line}" if images else line
     if isinstance(unit, ListItem):
         indent = " " * (MARKDOWN_LIST_INDENT * (unit.depth - 1))
         text = _escaped_start(_with_marks(unit.text, unit.marks))
@@ -112,22 +115,53 @@ _MARK_SYNTAX = {"link": ("[", "]({})"), "strong": ("**", "**"), "em": ("*", "*")
 
 def _with_marks(text: str, marks: Marks) -> str:
     """One line of text as Markdown inline content, its marks written out (links, bold,
-    italics): at one place, marks close (innermost first) before others open."""
+    italics, images): at one place, marks close (innermost first) before others open."""
     text = _inline(text)
     if not marks:
         return text
     inserts: list[tuple[int, int, int, str]] = []
     for start, end, kind, value in marks:
+        if kind == "image":
+            inserts.append((start, 1, -end, _spaced_image(value, text, start)))
+            continue
         before, after = _MARK_SYNTAX[kind]
         inserts.append((start, 1, -end, before))
-        inserts.append((end, 0, -start, after.format(value.replace(")", "%29")
-                                                     .replace(" ", "%20"))))
+        inserts.append((end, 0, -start, after.format(_address(value))))
     parts, position = [], 0
     for at, _, _, syntax in sorted(inserts):
         parts += [text[position:at], syntax]
         position = at
     parts.append(text[position:])
     return "".join(parts)
+
+
+def _leading_images(marks: Marks) -> tuple[str, Marks]:
+    """The images that open a block (the figure before its caption) as one Markdown line,
+    and the block's other marks."""
+    leading = [value for start, _, kind, value in marks if kind == "image" and start == 0]
+    if not leading:
+        return "", marks
+    rest = tuple(mark for mark in marks if not (mark[2] == "image" and mark[0] == 0))
+    return " ".join(map(_image, leading)), rest
+
+
+def _image(value: str) -> str:
+    source, alt = image_parts(value)
+    alt = alt.replace("[", "\\[").replace("]", "\\]")
+    return f"![{alt}]({_address(source)})"
+
+
+def _spaced_image(value: str, text: str, at: int) -> str:
+    """An image inside a line, a space between it and a word it would touch."""
+    image = _image(value)
+    before = " " if at > 0 and not text[at - 1].isspace() else ""
+    after = " " if at < len(text) and not text[at].isspace() else ""
+    return f"{before}{image}{after}"
+
+
+def _address(value: str) -> str:
+    """A link or image address as Markdown reads it whole."""
+    return value.replace(")", "%29").replace(" ", "%20")
 
 
 def _escaped_start(text: str) -> str:

@@ -135,6 +135,41 @@ def test_links_and_emphasis_only_when_asked_for():
         "See the docs, top and **bold *both***.\n\n- An item")
 
 
+def _marked_at(html: str, marks: frozenset[str], url: str | None = None) -> str:
+    return markdown(structure(parse_page(html, "html", url=url, marks=marks).blocks))
+
+
+def test_images_on_request_figure_before_its_caption_inline_in_a_line_trackers_left_out():
+    html = ('<figure><img src="data:image/gif;base64,R0" data-src="https://example.org/c.png" '
+            'alt="A [tide]  chart"><figcaption>High water by day.</figcaption></figure>'
+            '<p>Before<img src="https://example.org/i.png" alt="icon">after, '
+            '<img src="https://example.org/pixel.gif" width="1" height="1">done.</p>')
+    assert _marked(html, frozenset()) == "High water by day.\n\nBeforeafter, done."
+    assert _marked(html, frozenset({"image"})) == (
+        "![A \\[tide\\] chart](https://example.org/c.png)\n\nHigh water by day.\n\n"
+        "Before ![icon](https://example.org/i.png) after, done.")
+
+
+def test_an_image_with_no_text_after_it_is_dropped_with_its_empty_block():
+    assert _marked('<p>Text.</p><p><img src="https://example.org/a.png"></p>',
+                   frozenset({"image"})) == "Text."
+
+
+def test_relative_targets_resolve_against_the_base_the_url_or_the_canonical_address():
+    body = '<body><p><a href="b.html">B</a> <img src="/i.png" alt="i"> text</p></body>'
+    canonical = '<link rel="canonical" href="https://site.example/docs/page">'
+    marks = frozenset({"link", "image"})
+    assert _marked_at(f"<html><head>{canonical}</head>{body}</html>", marks) == (
+        "[B](https://site.example/docs/b.html) ![i](https://site.example/i.png) text")
+    assert _marked_at(f"<html><head>{canonical}</head>{body}</html>", marks,
+                      url="https://mirror.example/x/y") == (
+        "[B](https://mirror.example/x/b.html) ![i](https://mirror.example/i.png) text")
+    based = f'<html><head><base href="/v2/">{canonical}</head>{body}</html>'
+    assert _marked_at(based, marks) == (
+        "[B](https://site.example/v2/b.html) ![i](https://site.example/i.png) text")
+    assert _marked_at(f"<html>{body}</html>", marks) == "[B](b.html) ![i](/i.png) text"
+
+
 def test_clean_writes_links_on_request():
     html = ("<html><body><article><h1>Headline</h1><p>A paragraph with enough words to be the "
             "body, and <a href='https://example.org/more'>a link</a> in it.</p></article>"
@@ -143,6 +178,19 @@ def test_clean_writes_links_on_request():
     plain = cleaner.clean(html)
     assert "[a link]" not in plain.markdown
     assert plain.text == cleaner.clean(html, links=True).text  # the text never has markup
+
+
+def test_cli_writes_images_with_the_url_resolving_them():
+    page = (b"<html><body><article><h1>Headline</h1><p>A paragraph with enough words to be "
+            b"the body of this page, <img src='c.png' alt='chart'> and more words after the "
+            b"image.</p></article></body></html>")
+    done = run_cli("clean", "-", "--format", "md", "--images", "--url",
+                   "https://example.org/news/story", stdin=page)
+    assert done.returncode == 0, done.stderr
+    assert b"![chart](https://example.org/news/c.png)" in done.stdout
+    plain = run_cli("clean", "-", "--format", "md", stdin=page)
+    assert plain.returncode == 0, plain.stderr
+    assert b"![chart]" not in plain.stdout
 
 
 def test_a_table_mostly_kept_is_kept_whole_and_one_mostly_dropped_is_left():

@@ -28,7 +28,7 @@ BOOKKEEPING_NAMES = frozenset({RECORD_NAME, ERROR_REPORT_NAME})
 _SETTING_NAMES = {"version": "cleaner version", "extractor": "--extractor", "format": "--format",
                   "input_type": "--input-type", "include_title": "--include-title",
                   "url": "--url", "favor": "--favor", "label": "--label", "links": "--links",
-                  "emphasis": "--emphasis"}
+                  "emphasis": "--emphasis", "images": "--images"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,16 +45,18 @@ class RunSettings:
     favor: str = "balanced"
     #: The label whose text the outputs hold (--label); None: the body, as before --label.
     label: str | None = None
-    #: Markdown with links and with emphasis (--links, --emphasis).
+    #: Markdown with links, emphasis and images (--links, --emphasis, --images).
     links: bool = False
     emphasis: bool = False
+    images: bool = False
 
     @classmethod
     def current(cls, extractor: str, fmt: str, input_type: str, include_title: bool,
                 url: str | None, favor: str = "balanced", label: str | None = None,
-                links: bool = False, emphasis: bool = False) -> RunSettings:
+                links: bool = False, emphasis: bool = False,
+                images: bool = False) -> RunSettings:
         return cls(__version__, _spelled_out(extractor), fmt, input_type, include_title, url,
-                   favor, label, links, emphasis)
+                   favor, label, links, emphasis, images)
 
     def differences(self, other: RunSettings) -> list[str]:
         """``--option A (now B)`` for every setting that differs, in field order."""

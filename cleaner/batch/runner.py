@@ -78,7 +78,8 @@ class BatchConfig:
                                    self.options.include_title, self.options.url,
                                    self.options.favor,
                                    self.label.value if self.label is not None else None,
-                                   self.options.links, self.options.emphasis)
+                                   self.options.links, self.options.emphasis,
+                                   self.options.images)
 
 
 @dataclass(frozen=True, slots=True)

@@ -128,6 +128,9 @@ def clean_command(
     emphasis: Annotated[bool, typer.Option(
         "--emphasis", help="Markdown: bold and italic text as **bold** and *italic*.",
     )] = False,
+    images: Annotated[bool, typer.Option(
+        "--images", help="Markdown: the body's images as ![alt](source).",
+    )] = False,
     label: Annotated[str | None, typer.Option(
         "--label", "-l", metavar=choices_metavar(label.value for label in ALL_LABELS),
         help="txt, md: write this label's text instead of the body (comments, bio, menu...).",
@@ -147,7 +150,8 @@ def clean_command(
     check_inputs(paths, stdin=True, command="cleaner clean")
     options = Options(extractor=extractor, url=url, input_type=input_type,  # type: ignore[arg-type]
                       include_title=include_title, max_bytes=max_bytes, timeout=timeout,
-                      favor=favor, links=links, emphasis=emphasis)  # type: ignore[arg-type]
+                      favor=favor, links=links, emphasis=emphasis,  # type: ignore[arg-type]
+                      images=images)
     if STDIN in paths:
         if len(paths) > 1:
             usage_error("- (stdin) cannot be mixed with paths")

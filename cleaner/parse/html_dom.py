@@ -10,14 +10,15 @@ from __future__ import annotations
 import re
 from functools import partial
 from typing import NamedTuple
+from urllib.parse import urljoin
 
 from lxml import etree
 
-from cleaner.blocks import Block, DomHints, Marks, Page
+from cleaner.blocks import Block, DomHints, Marks, Page, image_value
 from cleaner.deadline import CHECK_EVERY, NO_DEADLINE, Deadline
 from cleaner.errors import EmptyInputError
 from cleaner.parse.element_paths import MANY_CHILDREN, LxmlPaths, WalkPaths
-from cleaner.parse.html_meta import read_metadata
+from cleaner.parse.html_meta import base_address, read_metadata
 from cleaner.parse.structured import FALLBACK_BELOW_WORDS, structured_blocks
 from cleaner.patterns import lower
 
@@ -61,8 +62,15 @@ _PAGE_FRAME = re.compile(r"</?(?:html|head|body)\b|<!doctype\s", re.IGNORECASE)
 #: ...this far: a page opens with its frame (a text without it in this many is a fragment).
 FRAGMENT_SCAN_CHARS = 100_000
 _DEPTH_ERROR = "Excessive depth"
-#: Inline elements whose span of text can be kept as a mark (a link, emphasis), by kind.
-MARK_KINDS = {"a": "link", "strong": "strong", "b": "strong", "em": "em", "i": "em"}
+#: Inline elements whose span of text can be kept as a mark (a link, emphasis, an image: a
+#: mark of no width), by kind.
+MARK_KINDS = {"a": "link", "strong": "strong", "b": "strong", "em": "em", "i": "em",
+              "img": "image"}
+#: Where an image's address is, in order: lazy-loading pages put a placeholder in ``src``.
+IMAGE_SOURCE_ATTRIBUTES = ("src", "data-src", "data-lazy-src", "data-original")
+#: An image this many pixels wide or high (by its attributes) or less is an icon, a tracker
+#: or a spacer, not content.
+ICON_IMAGE_PIXELS = 32
 #: Where a mark opens and closes among a block's text pieces (removed from the text).
 _MARK_OPEN = "\x00"
 _MARK_CLOSE = "\x01"
@@ -101,15 +109,18 @@ def parse_html(text: str, url: str | None = None, deadline: Deadline = NO_DEADLI
                marks: frozenset[str] = frozenset()) -> Page:
     """Parse an HTML document into a Page; raise EmptyInputError when it shows no text.
     ``marks``: the kinds of inline span to keep in the blocks' hints ("link", "strong",
-    "em"), for Markdown output that asks for them."""
+    "em", "image"), for Markdown output that asks for them; their relative addresses are
+    resolved against the page's (base_address)."""
     root = _parse_tree(text)
     deadline.check("parsing the HTML")
     tree = root.getroottree()
-    walker = _Walker(tree, show_hidden=False, deadline=deadline, marks=marks)
+    base = base_address(root, url) if marks else None
+    walker = _Walker(tree, show_hidden=False, deadline=deadline, marks=marks, base=base)
     blocks = walker.walk(root)
     shown = sum(len(block.text) for block in blocks)
     if shown < RELAX_BELOW_CHARS and walker.hidden_chars > shown:
-        blocks = _Walker(tree, show_hidden=True, deadline=deadline, marks=marks).walk(root)
+        blocks = _Walker(tree, show_hidden=True, deadline=deadline, marks=marks,
+                         base=base).walk(root)
     return Page(
         input_type="html",
         blocks=tuple(blocks),
@@ -185,7 +196,7 @@ def _headlines(blocks: list[Block]) -> list[str]:
 def _marked_text(pieces: list[str], values: list[tuple[str, str]]) -> tuple[str, Marks]:
     """The text of pieces holding mark sentinels, white space collapsed as for any block, and
     the marks as (start, end, kind, value) offsets into it; an unclosed mark ends with the
-    text, a close without an open and an empty mark are dropped."""
+    text, a close without an open and an empty mark (but an image's) are dropped."""
     out: list[str] = []
     length = 0
     space = False
@@ -200,8 +211,8 @@ def _marked_text(pieces: list[str], values: list[tuple[str, str]]) -> tuple[str,
         elif character == _MARK_CLOSE:
             if opened:
                 start, kind, value = opened.pop()
-                if start < length:
-                    marks.append((start, length, kind, value))
+                if start < length or kind == "image":
+                    marks.append((min(start, length), length, kind, value))
         elif character.isspace():
             space = True
         else:
@@ -212,6 +223,8 @@ def _marked_text(pieces: list[str], values: list[tuple[str, str]]) -> tuple[str,
             out.append(character)
             length += 1
     marks += [(start, length, kind, value) for start, kind, value in opened if start < length]
+    if marks and length == 0:
+        return "", ()
     return "".join(out), tuple(sorted(marks))
 
 
@@ -243,11 +256,14 @@ class _Walker:
     collecting the text of each block-level element as it is left or interrupted."""
 
     def __init__(self, tree: etree._ElementTree, show_hidden: bool,
-                 deadline: Deadline = NO_DEADLINE, marks: frozenset[str] = frozenset()) -> None:
+                 deadline: Deadline = NO_DEADLINE, marks: frozenset[str] = frozenset(),
+                 base: str | None = None) -> None:
         self.show_hidden = show_hidden
-        #: The kinds of mark kept (parse_html), the values of the marks opened in the block
-        #: being built, in order, and the elements whose mark is open, innermost last.
+        #: The kinds of mark kept (parse_html), the address their relative targets resolve
+        #: against, the values of the marks opened in the block being built, in order, and
+        #: the elements whose mark is open, innermost last.
         self.marks = marks
+        self.base = base
         self.mark_values: list[tuple[str, str]] = []
         self.mark_stack: list[etree._Element] = []
         self.deadline = deadline
@@ -352,11 +368,35 @@ class _Walker:
             value = (element.get("href") or "").strip()
             if not value or _DEAD_LINK.match(value):
                 return
+            value = urljoin(self.base, value) if self.base else value
+        elif kind == "image":
+            value = self._image_value(element)
+            if not value:
+                return
         if self.context is not None and self.context.owner is not parent.owner:
             self._flush()
         self.pieces.append(_MARK_OPEN)
         self.mark_values.append((kind, value))
-        self.mark_stack.append(element)
+        if kind == "image":  # an empty element: its mark closes where it opens
+            self.pieces.append(_MARK_CLOSE)
+        else:
+            self.mark_stack.append(element)
+
+    def _image_value(self, element: etree._Element) -> str:
+        """An image mark's value (image_parts reads it): its address, resolved, and its alt
+        text; empty for an image without an address or an icon."""
+        for side in ("width", "height"):
+            size = (element.get(side) or "").strip().removesuffix("px")
+            if size.isdigit() and int(size) <= ICON_IMAGE_PIXELS:
+                return ""
+        source = next((value.strip() for value in map(element.get, IMAGE_SOURCE_ATTRIBUTES)
+                       if value and value.strip() and not value.strip().startswith("data:")),
+                      "")
+        if not source:
+            return ""
+        if self.base:
+            source = urljoin(self.base, source)
+        return image_value(source, element.get("alt") or "")
 
     def _tokens_of(self, element: etree._Element, attributes: list[str]) -> frozenset[str]:
         """Lower-cased class and id tokens (``attributes``: the element's attribute names)."""

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from email.utils import parsedate_to_datetime
 from functools import cached_property
 from itertools import chain
+from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -114,6 +115,21 @@ def read_metadata(root: etree._Element, html: str, headings: Sequence[str] = ())
     return PageMeta(title=choose_title(raw_title, headings, site_name), author=author, date=date,
                     url=address, site_name=site_name, description=description,
                     language=language, tags=_tags(sources), image=image)
+
+
+def base_address(root: etree._Element, url: str | None) -> str | None:
+    """The absolute address the page's relative links resolve against, as a browser resolves
+    them: its ``<base href>`` (itself relative to ``url``), else ``url``; without a ``url``,
+    the page's canonical address. None when none is known."""
+    sources = _Sources(root, "")
+    given = url if _first_address([url]) else None
+    own = given or _first_address(chain(sources.canonical_links(),
+                                        (sources.head_meta.get(name) for name in ADDRESS_META)))
+    for base in sources.head.iter("base"):
+        href = (base.get("href") or "").strip()
+        if href:
+            return _first_address([urljoin(own or "", href)]) or own
+    return own
 
 
 class _Sources:
