@@ -11,6 +11,7 @@ date and time.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from cleaner.patterns import words_of
 from cleaner.patterns.comments import (
     COMMENT_COUNT,
     COMMENTS_HEADING,
+    MEMBER_FIELD,
     POST_ACTIONS,
     POST_AGE,
     REPLY_LINE,
@@ -33,6 +35,11 @@ from cleaner.patterns.dates import find_date
 HEADER_MAX_WORDS = 8
 #: A counter or action line ("12 Likes", "Reply") has at most this many words.
 ACTION_MAX_WORDS = 5
+#: A line ending so is the start of the post's text ("Hello,", "Any ideas?"), not its author.
+SENTENCE_ENDS = (".", "?", "!", ",", ";")
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+#: "Posted by " before an author's name.
+_POSTED_BY = re.compile(r"^\s*(?:posted by|post by|by)\s+(?=\S)", re.IGNORECASE)
 #: Same-tag siblings are posts when they hold this many blocks each on average (author, text).
 MIN_BLOCKS_PER_POST = 1.5
 
@@ -53,19 +60,30 @@ class Post:
                 "depth": self.depth}
 
 
-def comment_posts(blocks: Sequence[Block]) -> list[Post]:
+def comment_posts(blocks: Sequence[Block], headers: Sequence[Block] = ()) -> list[Post]:
     """The posts of the comment blocks of one page, in page order (``blocks``: those labelled
-    comments): by the page's repeated elements, else (a flat list, a text dump) by the
-    header lines that start posts ("Ana on May 4, 2024 at 9:12 am"); empty when neither."""
+    comments, or a forum thread's): by the page's repeated elements, else (a flat list, a
+    text dump) by the header lines that start posts ("Ana on May 4, 2024 at 9:12 am"); empty
+    when neither. ``headers``: the page's other blocks, which can give a post its author and
+    date line (a forum shows them beside the post's text) but never its text; given them, a
+    short line of ``blocks`` is an author only beside a date."""
     placed = [(block, path_steps(block.dom.path)) for block in blocks if block.dom is not None]
     found = _top_posts(placed)
     if found is None:
         return _posts_by_headers(blocks)
+    around = [(block, path_steps(block.dom.path)) for block in headers if block.dom is not None]
     posts: list[Post] = []
     at, groups = found
     for members in groups:
-        _add_post(members, at, 0, posts)
+        _add_post(members, at, 0, _inside(around, members[0][1][:at + 1]), posts,
+                  beside_date=bool(headers))
     return posts
+
+
+def _inside(placed: list[tuple[Block, PathSteps]], element: PathSteps,
+            ) -> list[tuple[Block, PathSteps]]:
+    """The blocks of ``placed`` inside the element at path ``element``."""
+    return [item for item in placed if item[1][:len(element)] == element]
 
 
 def _posts_by_headers(blocks: Sequence[Block]) -> list[Post]:
@@ -129,10 +147,12 @@ def _top_posts(placed: list[tuple[Block, PathSteps]],
 
 
 def _add_post(members: list[tuple[Block, PathSteps]], at: int, depth: int,
-              posts: list[Post]) -> None:
+              headers: list[tuple[Block, PathSteps]], posts: list[Post],
+              beside_date: bool) -> None:
     """The post whose element is step ``at`` of its blocks' paths, then its replies: elements
     inside it of the same tag whose first block sits as the post's own first block does (so a
-    wrapper <div> inside a <div> post is part of the post, a nested comment a reply)."""
+    wrapper <div> inside a <div> post is part of the post, a nested comment a reply).
+    ``headers``: the other blocks inside the post's element (comment_posts)."""
     tag = members[0][1][at][0]
     shape = _shape(members[0][1], at)
     candidates: dict[PathSteps, list[tuple[Block, PathSteps]]] = {}
@@ -141,19 +161,22 @@ def _add_post(members: list[tuple[Block, PathSteps]], at: int, depth: int,
         for position in range(at + 1, len(steps)):
             if steps[position][0] == tag:
                 candidates.setdefault(steps[:position + 1], []).append(item)
-    replies: list[tuple[int, list[tuple[Block, PathSteps]]]] = []
+    replies: list[tuple[int, list[tuple[Block, PathSteps]], list[tuple[Block, PathSteps]]]] = []
     in_reply: set[int] = set()
     for key, group in candidates.items():  # shallower elements first, in page order
         if id(group[0][0]) in in_reply or _shape(group[0][1], len(key) - 1) != shape:
             continue
         fresh = [item for item in group if id(item[0]) not in in_reply]
-        replies.append((len(key) - 1, fresh))
-        in_reply.update(id(block) for block, _ in fresh)
-    post = _post([block for block, _ in members if id(block) not in in_reply], depth)
+        reply_headers = [item for item in _inside(headers, key) if id(item[0]) not in in_reply]
+        replies.append((len(key) - 1, fresh, reply_headers))
+        in_reply.update(id(block) for block, _ in fresh + reply_headers)
+    own = [block for block, _ in members if id(block) not in in_reply]
+    own_headers = [block for block, _ in headers if id(block) not in in_reply]
+    post = _post(own, depth, own_headers, beside_date)
     if post is not None:
         posts.append(post)
-    for nested, group in replies:
-        _add_post(group, nested, depth + 1, posts)
+    for nested, group, reply_headers in replies:
+        _add_post(group, nested, depth + 1, reply_headers, posts, beside_date)
 
 
 def _shape(steps: PathSteps, at: int) -> tuple[str, ...]:
@@ -161,30 +184,61 @@ def _shape(steps: PathSteps, at: int) -> tuple[str, ...]:
     return tuple(tag for tag, _ in steps[at + 1:])
 
 
-def _post(blocks: Sequence[Block], depth: int) -> Post | None:
-    """Author, date and text of one post's own blocks; None when no text is left."""
+def _post(blocks: Sequence[Block], depth: int, headers: Sequence[Block] = (),
+          beside_date: bool = False) -> Post | None:
+    """Author, date and text of one post's own blocks (and ``headers``: blocks that can be
+    its author or date line, never its text), in page order; None when no text is left.
+    ``beside_date``: a short line of ``blocks`` is the author only next to the date line."""
     author = date = None
     texts: list[str] = []
-    for block in blocks:
+    header_ids = {id(block) for block in headers}
+    ordered = sorted([*blocks, *headers], key=lambda block: block.index) if headers \
+        else list(blocks)
+    for position, block in enumerate(ordered):
         words = words_of(block.text)
         short = len(words) <= HEADER_MAX_WORDS
-        if _is_action(block.text, words):
+        only_header = id(block) in header_ids
+        if _is_action(block.text, words) or (short and MEMBER_FIELD.match(block.text)):
             continue
         if author is None and date is None and not texts \
                 and looks_like_comment_header(block.text, words):
             author, date = _split_header(block.text)
             continue
-        if short and date is None and (find_date(block.text, words) is not None
-                                       or POST_AGE.match(block.text)):
+        if short and date is None and _is_date_line(block.text, words):
             date = block.text
             continue
-        if short and author is None and not texts and not block.text.rstrip().endswith("."):
+        if short and author is None and _can_name(block.text) \
+                and not _is_date_line(block.text, words) \
+                and not block.text.rstrip().endswith(SENTENCE_ENDS) \
+                and (not texts or (only_header and ordered[position - 1].text == date)) \
+                and (only_header or not beside_date or date is not None
+                     or _next_is_date(ordered, position)):
             author = _without_says(block.text, words)
             continue
-        texts.append(block.text)
+        if not only_header:
+            texts.append(block.text)
     if not texts:
         return None
     return Post(author, date, "\n\n".join(texts), depth)
+
+
+def _can_name(text: str) -> bool:
+    """Whether a line can be someone's name: two letters in a row (not an avatar's initial,
+    a post number or a vote count)."""
+    return _TWO_LETTERS.search(text) is not None
+
+
+def _is_date_line(text: str, words: Sequence[str]) -> bool:
+    return find_date(text, words) is not None or POST_AGE.match(text) is not None
+
+
+def _next_is_date(blocks: Sequence[Block], position: int) -> bool:
+    """Whether the block after ``position`` is a short date line (an author's beside it)."""
+    if position + 1 >= len(blocks):
+        return False
+    text = blocks[position + 1].text
+    words = words_of(text)
+    return len(words) <= HEADER_MAX_WORDS and _is_date_line(text, words)
 
 
 def _is_action(text: str, words: Sequence[str]) -> bool:
@@ -200,7 +254,8 @@ def _is_action(text: str, words: Sequence[str]) -> bool:
 
 
 def _without_says(text: str, words: Sequence[str]) -> str:
-    """"Ana says:" → "Ana"."""
+    """"Ana says:" → "Ana", "Posted by Ana" → "Ana"."""
+    text = _POSTED_BY.sub("", text, count=1) or text
     if words and SAYS.is_whole(words[-1:]):
         cut = text.rstrip(" :").rsplit(" ", 1)[0]
         return cut or text

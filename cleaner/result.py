@@ -23,6 +23,10 @@ class Decision(NamedTuple):
     reason: str
 
 
+#: The PageKind.kind of a forum thread: its body is posts (Result.posts).
+FORUM_KIND = "forum"
+
+
 @dataclass(frozen=True, slots=True)
 class PageKind:
     """What kind of page this is (article, collection, documentation, forum, listing,
@@ -141,6 +145,17 @@ class Result:
         empty when the page has none, or its comments are not laid out as posts."""
         return tuple(comment_posts(self.blocks_of(Label.COMMENTS)))
 
+    @cached_property
+    def posts(self) -> tuple[Post, ...] | None:
+        """A forum page's thread as posts (its body and comments, in page order): who wrote
+        each, when, what; None when the page is not a forum thread (see ``comments``)."""
+        if self.page_kind is None or self.page_kind.kind != FORUM_KIND:
+            return None
+        thread = {Label.BODY, Label.COMMENTS}
+        return tuple(comment_posts(
+            self.blocks_of(*thread),
+            headers=[item.block for item in self.blocks if item.label not in thread]))
+
     def markdown_of(self, *labels: Label | str) -> str:
         """Markdown of every block with one of ``labels``, e.g. ``markdown_of("comments")``."""
         return markdown(structure(self.blocks_of(*labels)))
@@ -152,7 +167,8 @@ class Result:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON record: source, url, input_type, extractor, title, author, date, the
-        page's other metadata, page_kind, text, markdown, comments, empty_body, segments."""
+        page's other metadata, page_kind, text, markdown, comments, posts, empty_body,
+        segments."""
         return {
             "source": self.source,
             "url": self.url,
@@ -171,6 +187,7 @@ class Result:
             "text": self.text,
             "markdown": self.markdown,
             "comments": [post.to_dict() for post in self.comments],
+            "posts": None if self.posts is None else [post.to_dict() for post in self.posts],
             "empty_body": self.empty_body,
             "segments": [segment.to_dict() for segment in self.segments],
         }

@@ -25,8 +25,9 @@ def test_keep_all_segments_cover_every_line_once():
     assert list(record) == ["source", "url", "input_type", "extractor", "title", "author",
                             "date", "site_name", "description", "language", "tags", "image",
                             "canonical_url", "page_kind", "text", "markdown", "comments",
-                            "empty_body", "segments"]
+                            "posts", "empty_body", "segments"]
     assert record["page_kind"] is None  # only the learned extractor tells kinds apart
+    assert record["posts"] is None  # posts are a forum thread's
     assert record["source"] == "dump.txt"
     assert [(s["label"], s["start_line"], s["end_line"]) for s in record["segments"]] == [
         ("body", 1, 7)

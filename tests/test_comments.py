@@ -11,6 +11,7 @@ from cleaner.blocks import Block
 from cleaner.comments import Post, comment_posts
 from cleaner.labels import Label
 from cleaner.parse import parse_page
+from cleaner.result import Decision, build_result
 
 WRITTEN = Path(__file__).parent.parent / "fixtures" / "written"
 
@@ -54,6 +55,51 @@ def test_a_flat_section_is_split_at_its_header_lines():
         Post("Peter Lund", "March 4, 2024 at 9:12 am", "Great news for the whole town.", 0),
         Post("Ines Paredes", "March 5, 2024 at 10:30 am", "I will take the ferry tomorrow.", 0),
     ]
+
+
+def _forum_thread() -> str:
+    def post(name: str, when: str, text: str) -> str:
+        return (f"<div class='post'><div class='card'><p>{name[0]}</p><p>{name}</p>"
+                f"<p>Joined: Feb 2019</p><p>Posts: 133</p></div><div class='message'>"
+                f"<p>{when}</p><p>{text}</p><p>Hello, thanks for reading.</p>"
+                "<a>Quote</a></div></div>")
+    return ("<main>" + post("Ana Lind", "Mar 6, 2024", "How do I reset the tide gauge?")
+            + post("Bo Paredes", "Mar 7, 2024", "Hold the button for ten seconds.")
+            + "</main>")
+
+
+def test_a_forum_post_takes_its_author_from_the_member_card_and_its_text_from_the_body():
+    blocks = parse_page(f"<html><body>{_forum_thread()}</body></html>", "html").blocks
+    card = {"A", "B", "Ana Lind", "Bo Paredes", "Joined: Feb 2019", "Posts: 133"}
+    body = [block for block in blocks if block.text not in card]
+    others = [block for block in blocks if block.text in card]
+    assert comment_posts(body, headers=others) == [
+        Post("Ana Lind", "Mar 6, 2024",
+             "How do I reset the tide gauge?\n\nHello, thanks for reading.", 0),
+        Post("Bo Paredes", "Mar 7, 2024",
+             "Hold the button for ten seconds.\n\nHello, thanks for reading.", 0),
+    ]
+    # An avatar's initial is not a name.
+    assert [post.author for post in comment_posts(body, headers=others[:1])] == [None, None]
+
+
+def test_result_posts_is_the_thread_on_a_forum_page_and_none_elsewhere():
+    from cleaner.result import FORUM_KIND, PageKind
+
+    page = parse_page(f"<html><body>{_forum_thread()}</body></html>", "html")
+    card = {"A", "B", "Ana Lind", "Bo Paredes", "Joined: Feb 2019", "Posts: 133"}
+    decisions = [Decision(Label.OTHER if block.text in card else Label.BODY, "test")
+                 for block in page.blocks]
+    forum = build_result(page.blocks, decisions, source=None, input_type="html",
+                         extractor="test", include_title=False,
+                         page_kind=PageKind(FORUM_KIND, 0.9))
+    assert [(post.author, post.date) for post in forum.posts] == [
+        ("Ana Lind", "Mar 6, 2024"), ("Bo Paredes", "Mar 7, 2024")]
+    assert forum.to_dict()["posts"][1]["author"] == "Bo Paredes"
+    article = build_result(page.blocks, decisions, source=None, input_type="html",
+                           extractor="test", include_title=False,
+                           page_kind=PageKind("article", 0.9))
+    assert article.posts is None and article.to_dict()["posts"] is None
 
 
 def test_paragraphs_of_one_comment_are_not_posts():

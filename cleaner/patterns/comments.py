@@ -39,6 +39,15 @@ POST_ACTIONS = Phrases("post action", [
     "delete", "quote", "share", "dislike", "dislikes", "downvote", "helpful", "not helpful",
     "was this helpful", "flag as inappropriate", "in reply to", "reply to",
 ])
+#: A field or badge of a forum member's card beside each post ("Joined: Feb 2019",
+#: "Posts: 133", "Offline", "Topic author"): not the post's date, author or text.
+MEMBER_FIELD = re.compile(
+    r"^\W*(?:joined|join date|member since|registered|founded|location|posts|messages|"
+    r"reputation|reaction score|points|likes received)\b\s*:?"
+    r"|^\W*\d[\d,.]*\s*(?:posts|messages|reactions|points)\s*$"
+    r"|^\W*(?:\w\s+)?(?:online|offline)\s*$"
+    r"|^\W*(?:topic author|thread starter|discussion starter|original poster|author stats)\W*$",
+    re.IGNORECASE)
 #: "2mo", "3 h", "5d ago": the compact age a thread shows for a post.
 POST_AGE = re.compile(r"^\s*\d+\s*(?:s|m|min|mins|h|hr|hrs|d|w|mo|y|yr|yrs)\b(?:\s+ago)?\s*$",
                       re.IGNORECASE)
