@@ -1,4 +1,5 @@
-"""Bytes to text: BOM, then a declared charset, then UTF-8, then a fallback that never raises.
+"""Bytes to text: BOM, then a declared charset (the transport's, then the page's), then UTF-8,
+then a fallback that never raises.
 
 Binary payloads (PDF, images, archives, executables) are refused here with a clear error, so
 later stages only ever see text. Nothing else is ever raised: a declared charset that Python
@@ -105,8 +106,10 @@ class Decoded:
     how: str
 
 
-def decode(data: bytes) -> Decoded:
-    """Decode a document's bytes; BinaryInputError for binary formats, otherwise never fails."""
+def decode(data: bytes, transport_charset: str | None = None) -> Decoded:
+    """Decode a document's bytes; BinaryInputError for binary formats, otherwise never fails.
+    ``transport_charset``: the charset the document came with (an HTTP Content-Type), which
+    goes before the page's own declaration, as in a browser (a BOM goes before both)."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
             text = data[len(bom) :].decode(encoding, errors="replace")
@@ -119,7 +122,9 @@ def decode(data: bytes) -> Decoded:
     # From here on every codec is byte-oriented: a NUL character is a NUL byte (and looking for
     # it in the bytes is much cheaper than in the decoded text).
     has_nul = b"\x00" in data
-    declared = declared_charset(data)
+    declared = (transport_charset and _honoured_codec(
+        _WHATWG_ALIASES.get(transport_charset.lower(), transport_charset.lower()))) \
+        or declared_charset(data)
     utf8 = _as_utf8(data)
     if declared and declared != "utf-8":
         if _is_single_byte(declared) and not data.isascii() and utf8 is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Literal
 
 from cleaner.labels import Label
@@ -17,10 +18,12 @@ FORMATS: tuple[OutputFormat, ...] = ("txt", "md", "json", "jsonl")
 LABEL_FORMATS: tuple[OutputFormat, ...] = ("txt", "md")
 
 
-def render(result: Result, fmt: OutputFormat, label: Label | None = None) -> bytes:
+def render(result: Result, fmt: OutputFormat, label: Label | None = None,
+           extra: Mapping[str, object] | None = None) -> bytes:
     """``txt``: the body text; ``md``: the body as Markdown; ``json``: the record, indented;
     ``jsonl``: the record on one line. ``label`` (txt, md): that label's text instead of the
-    body's (comments as posts where the page lays them out so)."""
+    body's (comments as posts where the page lays them out so). ``extra``: fields the record
+    ends with (where a WARC record came from)."""
     if fmt in ("txt", "md"):
         if label is None:
             text = result.text if fmt == "txt" else result.markdown
@@ -29,8 +32,8 @@ def render(result: Result, fmt: OutputFormat, label: Label | None = None) -> byt
         else:
             text = result.text_of(label) if fmt == "txt" else result.markdown_of(label)
         return (text + "\n").encode("utf-8") if text else b""
-    if fmt == "json":
-        return (json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    if fmt == "jsonl":
-        return (json.dumps(result.to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
+    if fmt in ("json", "jsonl"):
+        record = result.to_dict() | dict(extra or {})
+        indent = 2 if fmt == "json" else None
+        return (json.dumps(record, ensure_ascii=False, indent=indent) + "\n").encode("utf-8")
     raise ValueError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -10,13 +10,16 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
 
+#: Names of WARC files (a crawl's archives), matched without regard to case: each response
+#: record holding a page or a text is a document (cleaner.warc).
+WARC_GLOBS: tuple[str, ...] = ("*.warc", "*.warc.gz")
 #: File-name patterns ``cleaner clean`` takes when it walks a directory (``--glob`` gives
 #: others); matched without regard to case.
 DEFAULT_GLOBS: tuple[str, ...] = tuple(
     pattern + gz
     for pattern in ("*.txt", "*.html", "*.htm", "*.xhtml", "*.xht", "*.shtml")
     for gz in ("", ".gz")
-)
+) + WARC_GLOBS
 #: The error report a run keeps in its output directory.
 ERROR_REPORT_NAME = "errors.jsonl"
 
@@ -33,6 +36,11 @@ class InputFile:
     #: Why the file cannot be taken, as (kind, message): a folder the walk could not list
     #: ("io"), a link out of the tree ("link"). It is reported as failed.
     problem: tuple[str, str] | None = None
+
+
+def is_warc(path: Path) -> bool:
+    """Whether the file is a WARC file, by its name."""
+    return name_matches(path.name, WARC_GLOBS)
 
 
 def name_matches(name: str, globs: Sequence[str]) -> bool:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 from pathlib import Path
 from typing import BinaryIO, Literal, TextIO
@@ -29,6 +29,7 @@ from cleaner.batch.files import (
     ERROR_REPORT_NAME,
     InputFile,
     display_path,
+    is_warc,
     iter_inputs,
     output_name,
     write_atomic,
@@ -36,11 +37,13 @@ from cleaner.batch.files import (
 from cleaner.batch.output_dir import OutputHold, hold_output, skipped_by_walks
 from cleaner.batch.run_record import RunSettings, open_record
 from cleaner.deadline import hard_time_limit
+from cleaner.decode import decode
 from cleaner.errors import CleanerError
 from cleaner.labels import Label
 from cleaner.options import Options
 from cleaner.output import OutputFormat, render
-from cleaner.pipeline import clean_file
+from cleaner.pipeline import clean_document, clean_file
+from cleaner.warc import WarcDocument, WarcReaderMissing, read_warc
 
 #: Documents a worker process cleans before a fresh one takes over: Python's allocator does not
 #: give memory back, so a worker that lived through 5,000 pages peaked 13 % higher than one
@@ -115,6 +118,8 @@ class Summary:
     seconds: float = 0.0
     #: Why the error report could not be written (a full disk...), if it could not.
     report_problem: str | None = None
+    #: WARC records that are not documents, by record type or a response's media type.
+    warc_skipped: Counter[str] = field(default_factory=Counter)
 
     @property
     def processed(self) -> int:
@@ -150,6 +155,43 @@ class _Task:
     label: Label | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class _RecordTask:
+    """One document of a WARC file; its jsonl record goes back to the parent."""
+
+    document: WarcDocument
+    source: str
+    options: Options
+
+
+def process(task: _Task | _RecordTask) -> Outcome:
+    """Clean one file or WARC record (in a worker); every failure becomes an Outcome."""
+    return process_file(task) if isinstance(task, _Task) else _clean_record(task)
+
+
+def warc_source(warc: str | Path, offset: int) -> str:
+    """How a WARC record is named in records and reports: its file and byte offset."""
+    return f"{display_path(Path(warc))}@{offset}"
+
+
+def _clean_record(task: _RecordTask) -> Outcome:
+    document = task.document
+    options = replace(task.options, url=document.url,
+                      input_type="text" if document.media_type == "text/plain" else "html")
+    where = {"warc_file": display_path(Path(document.warc)), "warc_offset": document.offset,
+             "warc_record_id": document.record_id, "warc_date": document.date}
+    try:
+        with hard_time_limit(options.timeout):
+            text = decode(document.content, document.charset).text
+            result = clean_document(text, options, source=task.source)
+        return Outcome(task.source, "written", record=render(result, "jsonl", extra=where),
+                       empty_body=result.empty_body)
+    except CleanerError as error:
+        return Outcome(task.source, "failed", getattr(error, "kind", "input"), str(error))
+    except Exception as error:  # a bug must cost one record, not the batch
+        return Outcome(task.source, "failed", "internal", f"{type(error).__name__}: {error}")
+
+
 def process_file(task: _Task) -> Outcome:
     """Clean one file and write (or return) its output; every failure becomes an Outcome."""
     outcome = _clean_one(task)
@@ -180,11 +222,17 @@ def _clean_one(task: _Task) -> Outcome:
         return Outcome(source, "failed", "internal", f"{type(error).__name__}: {error}")
 
 
-def count_inputs(config: BatchConfig) -> int:
-    """Number of input files to clean (a separate streaming pass, for the progress bar)."""
+def count_inputs(config: BatchConfig) -> int | None:
+    """Number of input files to clean (a separate streaming pass, for the progress bar); None
+    when a WARC file is among them (its documents are known only once it is read)."""
     skip = skipped_by_walks(config.out, config.fmt) if config.out is not None else []
-    return sum(item.selected for item in iter_inputs(config.paths, config.globs, skip=skip,
-                                                     follow_links=config.follow_links))
+    count = 0
+    for item in iter_inputs(config.paths, config.globs, skip=skip,
+                            follow_links=config.follow_links):
+        if item.selected and is_warc(item.path):
+            return None
+        count += item.selected
+    return count
 
 
 def run_batch(config: BatchConfig, on_outcome: Callable[[Outcome], None]) -> Summary:
@@ -230,10 +278,11 @@ def _run_held(config: BatchConfig, on_outcome: Callable[[Outcome], None],
     try:
         with _signals_stop_the_run():
             work = _plan(config, sink.done if sink else frozenset(),
-                         drop_stale=record is not None and record.pending, scratch=scratch)
+                         drop_stale=record is not None and record.pending, scratch=scratch,
+                         warc_skipped=summary.warc_skipped)
             if config.jobs <= 1:
                 for item in work:
-                    finish(item if isinstance(item, Outcome) else process_file(item))
+                    finish(item if isinstance(item, Outcome) else process(item))
             else:
                 _run_parallel(work, config.jobs, finish)
         completed = True
@@ -280,10 +329,12 @@ def _signals_stop_the_run() -> Iterator[None]:
 
 
 def _plan(config: BatchConfig, done: frozenset[str], drop_stale: bool, scratch: Path | None,
-          ) -> Iterator[_Task | Outcome]:
-    """Tasks in input order; inputs with an output already there come out as skipped, and
-    every input that cannot be cleaned as asked (a name collision, an output that would
-    overwrite an input, a folder that cannot be listed...) as failed."""
+          warc_skipped: Counter[str]) -> Iterator[_Task | _RecordTask | Outcome]:
+    """Tasks in input order (a WARC file's documents, record by record); inputs with an
+    output already there come out as skipped, and every input that cannot be cleaned as asked
+    (a name collision, an output that would overwrite an input, a folder that cannot be
+    listed, a WARC record that cannot be read...) as failed. ``warc_skipped`` counts the WARC
+    records that are not documents."""
     skip = skipped_by_walks(config.out, config.fmt) if config.out is not None else []
     items = iter_inputs(config.paths, config.globs, skip=skip,
                         follow_links=config.follow_links)
@@ -296,6 +347,8 @@ def _plan(config: BatchConfig, done: frozenset[str], drop_stale: bool, scratch: 
                 yield Outcome(source, "ignored")
             elif problem is not None:
                 yield Outcome(source, "failed", problem[0], problem[1])
+            elif is_warc(item.path):
+                yield from _warc_tasks(config, item.path, done, warc_skipped)
             elif target is None:  # jsonl: the record goes back to this process
                 if source in done and not config.force:
                     yield Outcome(source, "skipped")
@@ -307,6 +360,29 @@ def _plan(config: BatchConfig, done: frozenset[str], drop_stale: bool, scratch: 
                 yield outcome if outcome is not None else _Task(
                     item.path, target, config.fmt, config.options, drop_stale, scratch,
                     config.label)
+
+
+def _warc_tasks(config: BatchConfig, path: Path, done: frozenset[str],
+                warc_skipped: Counter[str]) -> Iterator[_RecordTask | Outcome]:
+    """A task for each document of the WARC file (skipped when the output has its record), a
+    failed outcome for each record that cannot be read and for a file that cannot be."""
+    if config.fmt != "jsonl":
+        yield Outcome(display_path(path), "failed", "format",
+                      "a WARC file's records go into one file: use --format jsonl")
+        return
+    try:
+        for item in read_warc(path, warc_skipped):
+            source = warc_source(item.warc, item.offset)
+            if not isinstance(item, WarcDocument):
+                yield Outcome(source, "failed", "warc", f"{item.kind}: {item.message}")
+            elif source in done and not config.force:
+                yield Outcome(source, "skipped")
+            else:
+                yield _RecordTask(item, source, config.options)
+    except WarcReaderMissing as error:
+        yield Outcome(display_path(path), "failed", "warc", str(error))
+    except OSError as error:
+        yield Outcome(display_path(path), "failed", "io", error.strerror or str(error))
 
 
 def _targets_of_folder(config: BatchConfig, folder: list[InputFile],
@@ -351,18 +427,19 @@ def _check_target(config: BatchConfig, source: str, target: Path, explicit_files
 
 
 def _target(config: BatchConfig, item: InputFile) -> Path | None:
-    if config.fmt == "jsonl":
+    if config.fmt == "jsonl" or is_warc(item.path):
         return None
     assert config.out is not None
     return config.out / output_name(item.relative, config.fmt)
 
 
 def _run_parallel(
-    work: Iterator[_Task | Outcome], jobs: int, finish: Callable[[Outcome], None]
+    work: Iterator[_Task | _RecordTask | Outcome], jobs: int,
+    finish: Callable[[Outcome], None],
 ) -> None:
     """Keep at most jobs × IN_FLIGHT_PER_JOB tasks in flight; report in input order."""
     limit = jobs * IN_FLIGHT_PER_JOB
-    pending: dict[Future[Outcome], tuple[int, _Task]] = {}
+    pending: dict[Future[Outcome], tuple[int, _Task | _RecordTask]] = {}
     ready: dict[int, Outcome] = {}
     next_to_report = 0
     sequence = 0
@@ -377,7 +454,7 @@ def _run_parallel(
                 elif isinstance(item, Outcome):
                     ready[sequence] = item
                 else:
-                    pending[pool.submit(process_file, item)] = (sequence, item)
+                    pending[pool.submit(process, item)] = (sequence, item)
                 sequence += item is not None
             while next_to_report in ready:
                 finish(ready.pop(next_to_report))
@@ -385,7 +462,7 @@ def _run_parallel(
             if not pending:
                 continue
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            crashed: list[tuple[int, _Task]] = []
+            crashed: list[tuple[int, _Task | _RecordTask]] = []
             for future in done:
                 number, task = pending.pop(future)
                 try:
@@ -426,11 +503,11 @@ def _worker_pool(jobs: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=jobs, max_tasks_per_child=WORKER_TASKS)
 
 
-def _process_isolated(task: _Task) -> Outcome:
+def _process_isolated(task: _Task | _RecordTask) -> Outcome:
     """Run one task in a fresh single-worker pool; a crash there is that file's own."""
     with ProcessPoolExecutor(max_workers=1) as pool:
         try:
-            return pool.submit(process_file, task).result()
+            return pool.submit(process, task).result()
         except BrokenProcessPool:
             return Outcome(str(task.source), "failed", "crash",
                            "the worker process died while cleaning this file")

@@ -262,6 +262,9 @@ def _summary_line(summary: Summary, config: BatchConfig) -> str:
         f"failed {summary.failed}{ignored} in {summary.seconds:.2f}s "
         f"({summary.docs_per_second:.1f} docs/s, {config.jobs} jobs)"
     )
+    if summary.warc_skipped:
+        kinds = ", ".join(f"{kind} {count}" for kind, count in summary.warc_skipped.most_common())
+        line += f"; WARC records that are not pages, left out: {kinds}"
     if summary.report_problem is not None:
         line += (f"; the error report could not be written ({summary.report_problem}): "
                  f"the failures are the 'failed' lines above")
