@@ -48,3 +48,11 @@ class UnknownExtractorError(CleanerError, ValueError):
     """No extractor is registered under the requested name."""
 
     kind = "unknown-extractor"
+
+
+def failure_of(error: Exception) -> tuple[str, str]:
+    """(kind, message) for an error that cost one document: its kind when it is one of ours,
+    "internal" (with the exception's type) for anything else, which is a bug."""
+    if isinstance(error, CleanerError):
+        return getattr(error, "kind", "input"), str(error)
+    return "internal", f"{type(error).__name__}: {error}"

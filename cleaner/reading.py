@@ -48,6 +48,20 @@ def read_document(path: Path, max_bytes: int | None) -> bytes:
     return data
 
 
+def inflate(data: bytes, max_bytes: int | None) -> bytes:
+    """gzip- or zlib-wrapped ``data`` (an HTTP payload sent with Content-Encoding) inflated,
+    never past the size limit (InputTooLargeError); InputError when it does not inflate."""
+    inflater = zlib.decompressobj(wbits=47)  # 32 + 15: gzip or zlib, by the header
+    try:
+        out = inflater.decompress(data, max_bytes + 1 if max_bytes is not None else 0)
+    except zlib.error as error:
+        raise InputError(f"corrupt compressed data: {error}") from None
+    _check_size(out, max_bytes)
+    if not inflater.eof:
+        raise InputError("truncated compressed data (ends before the compressed stream does)")
+    return out
+
+
 def read_stdin(max_bytes: int | None) -> bytes:
     """Standard input's bytes, read no further than the size limit (a pipe may never end)."""
     data = sys.stdin.buffer.read(max_bytes + 1 if max_bytes is not None else -1)

@@ -17,14 +17,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from cleaner.errors import InputError, InputTooLargeError
+from cleaner.reading import inflate
+
 #: Payload media types that are documents to clean (anything else is counted and skipped).
 DOCUMENT_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 #: How the start of a gzip member looks (where reading resumes after a corrupt one).
 GZIP_MAGIC = b"\x1f\x8b\x08"
 #: Bytes read at a time while looking for the next member after a corrupt one.
 RESYNC_CHUNK = 1 << 20
-#: A payload compressed by the server (Content-Encoding) is inflated up to this many bytes.
-MAX_INFLATED_BYTES = 64 * 1024 * 1024
+#: Room for the HTTP headers in a record's block, beyond the payload's size limit.
+HTTP_HEAD_ALLOWANCE = 64 * 1024
+#: The problem kind of a record whose payload is over the size limit.
+TOO_LARGE = "too large"
 
 
 class WarcReaderMissing(ImportError):
@@ -58,11 +63,12 @@ class WarcProblem:
     message: str
 
 
-def read_warc(path: Path, skipped: Counter[str] | None = None,
+def read_warc(path: Path, skipped: Counter[str] | None = None, max_bytes: int | None = None,
               ) -> Iterator[WarcDocument | WarcProblem]:
     """The documents of the WARC file at ``path`` in file order, and a WarcProblem for each
     record that cannot be read. ``skipped`` counts the records that are not documents, by
-    record type ("request", "metadata") or, for a response, by its media type."""
+    record type ("request", "metadata") or, for a response, by its media type. A payload over
+    ``max_bytes`` (inflated) is a problem, and is never read whole."""
     iterator_class, response_type = _fastwarc()
     tally: Counter[str] = skipped if skipped is not None else Counter()
     with path.open("rb") as stream:
@@ -73,7 +79,7 @@ def read_warc(path: Path, skipped: Counter[str] | None = None,
             try:
                 for record in iterator_class(stream, parse_http=False):
                     last = record.stream_pos  # from the file's start, wherever reading began
-                    yield from _document(path, last, record, response_type, tally)
+                    yield from _document(path, last, record, response_type, tally, max_bytes)
                 return
             except (OSError, zlib.error, EOFError, ValueError) as error:
                 bad = start if last is None else _member_end(stream, last)
@@ -84,7 +90,8 @@ def read_warc(path: Path, skipped: Counter[str] | None = None,
 
 
 def _document(path: Path, offset: int, record: Any, response_type: Any,
-              tally: Counter[str]) -> Iterator[WarcDocument | WarcProblem]:
+              tally: Counter[str], max_bytes: int | None,
+              ) -> Iterator[WarcDocument | WarcProblem]:
     """The record as a document, a problem, or nothing (counted in ``tally``)."""
     length = (record.headers.get("Content-Length") or "").strip()
     if not length.isdigit():  # a required header: the record's headers are cut short
@@ -95,6 +102,11 @@ def _document(path: Path, offset: int, record: Any, response_type: Any,
         tally[str(record.record_type)] += 1
         return
     declared = int(length)
+    if max_bytes is not None and declared > max_bytes + HTTP_HEAD_ALLOWANCE:
+        yield WarcProblem(str(path), offset, TOO_LARGE,
+                          f"the record holds {declared:,} bytes, above the limit of "
+                          f"{max_bytes:,} (--max-bytes)")
+        return
     block = record.reader.read()
     if len(block) < declared:
         yield WarcProblem(str(path), offset, "truncated record",
@@ -114,8 +126,11 @@ def _document(path: Path, offset: int, record: Any, response_type: Any,
     if encoding in ("gzip", "x-gzip", "deflate") and payload[:2] in (b"\x1f\x8b", b"x\x9c",
                                                                      b"x\x01", b"x\xda"):
         try:
-            payload = _inflated(payload)
-        except (OSError, zlib.error, EOFError) as error:
+            payload = inflate(payload, max_bytes)
+        except InputTooLargeError as error:
+            yield WarcProblem(str(path), offset, TOO_LARGE, f"the payload inflates {error}")
+            return
+        except InputError as error:
             yield WarcProblem(str(path), offset, "bad content encoding", str(error))
             return
     date = record.headers.get("WARC-Date")
@@ -143,15 +158,6 @@ def _content_type(value: str) -> tuple[str, str | None]:
         if name.strip().lower() == "charset" and setting.strip(" \"'"):
             charset = setting.strip(" \"'").lower()
     return media_type.strip().lower(), charset
-
-
-def _inflated(payload: bytes) -> bytes:
-    """A gzip or deflate payload inflated, refused past MAX_INFLATED_BYTES."""
-    inflater = zlib.decompressobj(wbits=47)  # gzip or zlib, by the header
-    out = inflater.decompress(payload, MAX_INFLATED_BYTES)
-    if inflater.unconsumed_tail:
-        raise OSError(f"the payload inflates past {MAX_INFLATED_BYTES} bytes")
-    return out
 
 
 def _member_end(stream: IO[bytes], start: int) -> int | None:

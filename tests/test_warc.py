@@ -104,6 +104,21 @@ def test_a_record_whose_block_is_cut_short_is_reported(tmp_path):
     assert "of its" in problem.message
 
 
+def test_a_payload_over_the_size_limit_is_reported_and_never_inflated_past_it(tmp_path):
+    large = _page(1) * 2000  # 100 kB: its record is over 5,000 bytes and the headers' 64 KiB
+    path = _warc(tmp_path, [
+        _response(1, large),
+        _response(2, gzip.compress(large), extra="Content-Encoding: gzip\r\n"),  # 1 kB
+        _response(3, _page(3)),
+    ])
+    found = list(read_warc(path, max_bytes=5000))
+    assert [getattr(item, "kind", "document") for item in found] == [
+        "too large", "too large", "document"]
+    assert "above the limit of 5,000" in found[0].message
+    assert "inflates larger than the limit of 5,000" in found[1].message
+    assert len(list(read_warc(path, max_bytes=None))) == 3
+
+
 def _article(number: int) -> bytes:
     return (f"<html><head><title>Story {number}</title></head><body><article><h1>Story "
             f"{number}</h1><p>The harbour opened its new tide gauge on a calm morning, and "
@@ -139,6 +154,11 @@ def test_cli_cleans_a_warc_into_jsonl_reports_bad_records_and_resumes(tmp_path):
     stderr = done.stderr.decode()
     assert f"@{corrupt_at}" in stderr and "corrupt record" in stderr
     assert "request 1" in stderr
+    [error] = [json.loads(line) for line in
+               (tmp_path / "out.errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert error["kind"] == "warc" and error["warc_offset"] == corrupt_at
+    assert error["warc_file"] == records[0]["warc_file"] and "corrupt record" in error["message"]
+    assert "out.errors.jsonl" in stderr
     again = run_cli("clean", str(warc), "-o", str(out), "--format", "jsonl")
     assert again.returncode == 1
     assert len(out.read_text(encoding="utf-8").splitlines()) == 3  # nothing written twice

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cleaner.batch.errors import BatchRefusedError
+from cleaner.batch.files import error_report_draft, error_report_path
 from cleaner.batch.run_record import record_path
 
 try:
@@ -79,7 +80,9 @@ def skipped_by_walks(out: Path, fmt: str) -> list[Path]:
     files kept beside it."""
     if fmt != "jsonl":
         return [out]
-    return [out, record_path(out, fmt), lock_path(out, fmt)]
+    report = error_report_path(out, fmt)
+    return [out, record_path(out, fmt), lock_path(out, fmt), report,
+            error_report_draft(report, None)]
 
 
 def lock_path(out: Path, fmt: str) -> Path:

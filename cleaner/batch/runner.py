@@ -26,9 +26,10 @@ from typing import BinaryIO, Literal, TextIO
 from cleaner.batch.errors import BatchRefusedError, BatchStoppedError
 from cleaner.batch.files import (
     DEFAULT_GLOBS,
-    ERROR_REPORT_NAME,
     InputFile,
     display_path,
+    error_report_draft,
+    error_report_path,
     is_warc,
     iter_inputs,
     output_name,
@@ -38,12 +39,12 @@ from cleaner.batch.output_dir import OutputHold, hold_output, skipped_by_walks
 from cleaner.batch.run_record import RunSettings, open_record
 from cleaner.deadline import hard_time_limit
 from cleaner.decode import decode
-from cleaner.errors import CleanerError
+from cleaner.errors import failure_of
 from cleaner.labels import Label
 from cleaner.options import Options
 from cleaner.output import OutputFormat, render
 from cleaner.pipeline import clean_document, clean_file
-from cleaner.warc import WarcDocument, WarcReaderMissing, read_warc
+from cleaner.warc import TOO_LARGE, WarcDocument, WarcReaderMissing, read_warc
 
 #: Documents a worker process cleans before a fresh one takes over: Python's allocator does not
 #: give memory back, so a worker that lived through 5,000 pages peaked 13 % higher than one
@@ -97,12 +98,15 @@ class Outcome:
     record: bytes | None = None
     #: Written, but no block of the document is body.
     empty_body: bool = False
+    #: A WARC record's file and byte offset.
+    warc: tuple[str, int] | None = None
 
     def error_record(self) -> str:
-        return json.dumps(
-            {"path": self.source, "kind": self.error_kind, "message": self.message},
-            ensure_ascii=False,
-        )
+        fields: dict[str, object] = {"path": self.source, "kind": self.error_kind,
+                                     "message": self.message}
+        if self.warc is not None:
+            fields.update(warc_file=self.warc[0], warc_offset=self.warc[1])
+        return json.dumps(fields, ensure_ascii=False)
 
 
 @dataclass(slots=True)
@@ -186,10 +190,13 @@ def _clean_record(task: _RecordTask) -> Outcome:
             result = clean_document(text, options, source=task.source)
         return Outcome(task.source, "written", record=render(result, "jsonl", extra=where),
                        empty_body=result.empty_body)
-    except CleanerError as error:
-        return Outcome(task.source, "failed", getattr(error, "kind", "input"), str(error))
     except Exception as error:  # a bug must cost one record, not the batch
-        return Outcome(task.source, "failed", "internal", f"{type(error).__name__}: {error}")
+        return _failed(task.source, error, (where["warc_file"], document.offset))
+
+
+def _failed(source: str, error: Exception, warc: tuple[str, int] | None = None) -> Outcome:
+    kind, message = failure_of(error)
+    return Outcome(source, "failed", kind, message, warc=warc)
 
 
 def process_file(task: _Task) -> Outcome:
@@ -211,15 +218,13 @@ def _clean_one(task: _Task) -> Outcome:
             return Outcome(source, "written", record=rendered, empty_body=result.empty_body)
         write_atomic(task.target, rendered, task.scratch)
         return Outcome(source, "written", empty_body=result.empty_body)
-    except CleanerError as error:
-        return Outcome(source, "failed", getattr(error, "kind", "input"), str(error))
     except OSError as error:
         message = error.strerror or str(error)
         if task.source.is_symlink() and not task.source.exists():
             message = "broken symbolic link"
         return Outcome(source, "failed", "io", message)
-    except Exception as error:  # a bug must cost one file, not the batch
-        return Outcome(source, "failed", "internal", f"{type(error).__name__}: {error}")
+    except Exception as error:  # ours (InputError...), or a bug: it costs one file
+        return _failed(source, error)
 
 
 def count_inputs(config: BatchConfig) -> int | None:
@@ -259,8 +264,8 @@ def _run_held(config: BatchConfig, on_outcome: Callable[[Outcome], None],
               if config.out is not None else None)
     summary = Summary()
     sink = _JsonlSink.open(config) if config.fmt == "jsonl" else None
-    report = _ErrorReport(None if config.out is None or config.fmt == "jsonl"
-                          else config.out / ERROR_REPORT_NAME, scratch)
+    report = _ErrorReport(None if config.out is None
+                          else error_report_path(config.out, config.fmt), scratch)
 
     def finish(outcome: Outcome) -> None:
         if sink is not None and outcome.record is not None:
@@ -371,10 +376,12 @@ def _warc_tasks(config: BatchConfig, path: Path, done: frozenset[str],
                       "a WARC file's records go into one file: use --format jsonl")
         return
     try:
-        for item in read_warc(path, warc_skipped):
+        for item in read_warc(path, warc_skipped, config.options.max_bytes):
             source = warc_source(item.warc, item.offset)
             if not isinstance(item, WarcDocument):
-                yield Outcome(source, "failed", "warc", f"{item.kind}: {item.message}")
+                kind = "too-large" if item.kind == TOO_LARGE else "warc"
+                yield Outcome(source, "failed", kind, f"{item.kind}: {item.message}",
+                              warc=(display_path(Path(item.warc)), item.offset))
             elif source in done and not config.force:
                 yield Outcome(source, "skipped")
             else:
@@ -567,16 +574,17 @@ def _sources_in(path: Path) -> frozenset[str]:
 
 
 class _ErrorReport:
-    """errors.jsonl: one JSON line per failed file (path, kind, message), written as failures
-    come in (a batch of a million bad files holds none of them in memory) to a temporary file
-    in the run's scratch folder that replaces the report when the run completes. A run where
-    nothing failed removes an old report. A report that cannot be written (a full disk) is
-    given up, and says why, without stopping the run."""
+    """The error report (errors.jsonl): one JSON line per failed input (path, kind, message;
+    a WARC record's file and offset), written as failures come in (a batch of a million bad
+    files holds none of them in memory) to a temporary file (in the run's scratch folder, or
+    hidden beside a jsonl output) that replaces the report when the run completes. A run
+    where nothing failed removes an old report. A report that cannot be written (a full disk)
+    is given up, and says why, without stopping the run."""
 
     def __init__(self, path: Path | None, scratch: Path | None) -> None:
         #: The report's path and the temporary file written until the run completes; None
         #: when the run keeps no report.
-        self.files = None if path is None or scratch is None else (path, scratch / path.name)
+        self.files = None if path is None else (path, error_report_draft(path, scratch))
         self.handle: TextIO | None = None
         self.problem: str | None = None
 

@@ -19,7 +19,7 @@ from rich.progress import (
 from rich.text import Text
 
 from cleaner.batch.errors import BatchRefusedError, BatchStoppedError
-from cleaner.batch.files import DEFAULT_GLOBS, ERROR_REPORT_NAME
+from cleaner.batch.files import DEFAULT_GLOBS, error_report_path
 from cleaner.batch.runner import (
     BatchConfig,
     Outcome,
@@ -268,6 +268,6 @@ def _summary_line(summary: Summary, config: BatchConfig) -> str:
     if summary.report_problem is not None:
         line += (f"; the error report could not be written ({summary.report_problem}): "
                  f"the failures are the 'failed' lines above")
-    elif summary.failed and config.out is not None and config.fmt != "jsonl":
-        line += f"; failures listed in {config.out / ERROR_REPORT_NAME}"
+    elif summary.failed and config.out is not None:
+        line += f"; failures listed in {error_report_path(config.out, config.fmt)}"
     return line
