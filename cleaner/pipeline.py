@@ -85,6 +85,17 @@ def clean_document(doc: str | bytes, options: Options, *, source: str | None = N
         return _clean_document(doc, options, deadline, source)
 
 
+def clean_payload(content: str | bytes, options: Options, *, charset: str | None = None,
+                  source: str | None = None) -> Result:
+    """``clean_document`` for a payload that came with a charset from its transport (an HTTP
+    header, which goes before the page's own ``<meta charset>``), decoding within the time
+    limit too."""
+    if isinstance(content, str) or charset is None:
+        return clean_document(content, options, source=source)
+    with hard_time_limit(options.timeout):
+        return clean_document(decode(content, charset).text, options, source=source)
+
+
 def _clean_document(doc: str | bytes, options: Options, deadline: Deadline,
                     source: str | None) -> Result:
     text = document_text(doc, options.max_bytes)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from cleaner.errors import InputError, InputTooLargeError
+from cleaner.options import InputTypeChoice
 from cleaner.reading import inflate
 
 #: Payload media types that are documents to clean (anything else is counted and skipped).
@@ -30,6 +31,14 @@ RESYNC_CHUNK = 1 << 20
 HTTP_HEAD_ALLOWANCE = 64 * 1024
 #: The problem kind of a record whose payload is over the size limit.
 TOO_LARGE = "too large"
+
+
+def input_type_of(media_type: str | None) -> InputTypeChoice:
+    """How a payload of this media type is cleaned: a text dump for text/plain, HTML for
+    the others of DOCUMENT_TYPES; sniffed when its type is not known."""
+    if media_type == "text/plain":
+        return "text"
+    return "html" if media_type in DOCUMENT_TYPES else "auto"
 
 
 class WarcReaderMissing(ImportError):
@@ -69,33 +78,40 @@ def read_warc(path: Path, skipped: Counter[str] | None = None, max_bytes: int | 
     record that cannot be read. ``skipped`` counts the records that are not documents, by
     record type ("request", "metadata") or, for a response, by its media type. A payload over
     ``max_bytes`` (inflated) is a problem, and is never read whole."""
+    with path.open("rb") as stream:
+        yield from read_warc_stream(stream, str(path), skipped, max_bytes)
+
+
+def read_warc_stream(stream: IO[bytes], name: str, skipped: Counter[str] | None = None,
+                     max_bytes: int | None = None) -> Iterator[WarcDocument | WarcProblem]:
+    """``read_warc`` over an open, seekable binary stream (a file of a remote file system),
+    named ``name`` in documents and problems."""
     iterator_class, response_type = _fastwarc()
     tally: Counter[str] = skipped if skipped is not None else Counter()
-    with path.open("rb") as stream:
-        start: int | None = 0
-        while start is not None:
-            stream.seek(start)
-            last: int | None = None
-            try:
-                for record in iterator_class(stream, parse_http=False):
-                    last = record.stream_pos  # from the file's start, wherever reading began
-                    yield from _document(path, last, record, response_type, tally, max_bytes)
-                return
-            except (OSError, zlib.error, EOFError, ValueError) as error:
-                bad = start if last is None else _member_end(stream, last)
-                start = _next_member(stream, bad + 1) if bad is not None else None
-                resumes = f" (reading resumes at byte {start})" if start is not None else ""
-                yield WarcProblem(str(path), bad if bad is not None else last or 0,
-                                  "corrupt record", f"{error}{resumes}")
+    start: int | None = 0
+    while start is not None:
+        stream.seek(start)
+        last: int | None = None
+        try:
+            for record in iterator_class(stream, parse_http=False):
+                last = record.stream_pos  # from the file's start, wherever reading began
+                yield from _document(name, last, record, response_type, tally, max_bytes)
+            return
+        except (OSError, zlib.error, EOFError, ValueError) as error:
+            bad = start if last is None else _member_end(stream, last)
+            start = _next_member(stream, bad + 1) if bad is not None else None
+            resumes = f" (reading resumes at byte {start})" if start is not None else ""
+            yield WarcProblem(name, bad if bad is not None else last or 0,
+                              "corrupt record", f"{error}{resumes}")
 
 
-def _document(path: Path, offset: int, record: Any, response_type: Any,
+def _document(name: str, offset: int, record: Any, response_type: Any,
               tally: Counter[str], max_bytes: int | None,
               ) -> Iterator[WarcDocument | WarcProblem]:
     """The record as a document, a problem, or nothing (counted in ``tally``)."""
     length = (record.headers.get("Content-Length") or "").strip()
     if not length.isdigit():  # a required header: the record's headers are cut short
-        yield WarcProblem(str(path), offset, "truncated record",
+        yield WarcProblem(name, offset, "truncated record",
                           "the record's headers end before its Content-Length")
         return
     if record.record_type != response_type:
@@ -103,18 +119,18 @@ def _document(path: Path, offset: int, record: Any, response_type: Any,
         return
     declared = int(length)
     if max_bytes is not None and declared > max_bytes + HTTP_HEAD_ALLOWANCE:
-        yield WarcProblem(str(path), offset, TOO_LARGE,
+        yield WarcProblem(name, offset, TOO_LARGE,
                           f"the record holds {declared:,} bytes, above the limit of "
                           f"{max_bytes:,} (--max-bytes)")
         return
     block = record.reader.read()
     if len(block) < declared:
-        yield WarcProblem(str(path), offset, "truncated record",
+        yield WarcProblem(name, offset, "truncated record",
                           f"the record holds {len(block)} of its {declared} bytes")
         return
     http_head, separator, payload = block.partition(b"\r\n\r\n")
     if not separator:
-        yield WarcProblem(str(path), offset, "bad HTTP response",
+        yield WarcProblem(name, offset, "bad HTTP response",
                           "no end of the HTTP headers in the record")
         return
     headers = _http_headers(http_head)
@@ -128,13 +144,13 @@ def _document(path: Path, offset: int, record: Any, response_type: Any,
         try:
             payload = inflate(payload, max_bytes)
         except InputTooLargeError as error:
-            yield WarcProblem(str(path), offset, TOO_LARGE, f"the payload inflates {error}")
+            yield WarcProblem(name, offset, TOO_LARGE, f"the payload inflates {error}")
             return
         except InputError as error:
-            yield WarcProblem(str(path), offset, "bad content encoding", str(error))
+            yield WarcProblem(name, offset, "bad content encoding", str(error))
             return
     date = record.headers.get("WARC-Date")
-    yield WarcDocument(str(path), offset, record.record_id or "",
+    yield WarcDocument(name, offset, record.record_id or "",
                        record.headers.get("WARC-Target-URI"), date or None, payload,
                        media_type, charset)
 

@@ -44,6 +44,16 @@ TRAIN_MODULES = {"lightgbm": "lightgbm", "numpy": "numpy"}
 #: Modules of the ``warc`` extra, imported only inside the function that reads WARC files:
 #: import name -> distribution.
 WARC_MODULES = {"fastwarc": "fastwarc"}
+#: Modules of the engine extras: imported at module level only by the adapters in
+#: cleaner/engines (which ``import cleaner`` never loads), elsewhere only inside functions:
+#: import name -> (extra, distribution).
+ENGINE_MODULES = {
+    "datatrove": ("datatrove", "datatrove"),
+    "pyspark": ("spark", "pyspark"),
+    "pandas": ("spark", "pandas"),
+    "pyarrow": ("spark", "pyarrow"),
+}
+ENGINES_PACKAGE = PACKAGE / "engines"
 TRAINING_PACKAGE = PACKAGE / "training"
 
 
@@ -85,6 +95,10 @@ def _source_imports() -> dict[str, tuple[Path, bool]]:
         if path.is_relative_to(TRAINING_PACKAGE):
             continue
         for name, top_level in _imports(ast.parse(path.read_text(encoding="utf-8"))):
+            if name in ENGINE_MODULES and path.is_relative_to(ENGINES_PACKAGE):
+                extra, distribution = ENGINE_MODULES[name]
+                assert canonicalize_name(distribution) in EXTRAS[extra], (path, name)
+                continue
             if _third_party(name):
                 first = seen.get(name, (path, False))
                 seen[name] = (first[0], first[1] or top_level)
@@ -109,6 +123,11 @@ def test_every_module_the_sources_import_is_declared() -> None:
         if module in TRAIN_MODULES:
             assert not top_level, f"{where}: the learned extra's {module} imported at module level"
             assert canonicalize_name(TRAIN_MODULES[module]) in EXTRAS["learned"], module
+            continue
+        if module in ENGINE_MODULES:
+            extra, distribution = ENGINE_MODULES[module]
+            assert not top_level, f"{where}: the {extra} extra's {module} imported at module level"
+            assert canonicalize_name(distribution) in EXTRAS[extra], module
             continue
         if module in WARC_MODULES:
             assert not top_level, f"{where}: the warc extra's {module} imported at module level"

@@ -6,41 +6,18 @@ from __future__ import annotations
 import gzip
 import json
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from helpers import run_cli
+from helpers import warc_article as _article
+from helpers import warc_page as _page
+from helpers import warc_record as _record
+from helpers import warc_response as _response
+from helpers import write_warc as _warc
 
 pytest.importorskip("fastwarc", reason="the warc extra is not installed")
 
 from cleaner.warc import WarcDocument, WarcProblem, read_warc  # noqa: E402
-
-
-def _record(kind: str, number: int, block: bytes, url: str = "https://example.org/") -> bytes:
-    """One WARC/1.1 record (headers, block, the two line ends that close it)."""
-    head = (f"WARC/1.1\r\nWARC-Type: {kind}\r\n"
-            f"WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-{number:012d}>\r\n"
-            f"WARC-Date: 2026-12-03T10:00:{number:02d}Z\r\nWARC-Target-URI: {url}{number}\r\n"
-            f"Content-Type: application/http; msgtype={kind}\r\n"
-            f"Content-Length: {len(block)}\r\n\r\n").encode()
-    return head + block + b"\r\n\r\n"
-
-
-def _response(number: int, body: bytes, content_type: str = "text/html; charset=UTF-8",
-              extra: str = "") -> bytes:
-    http = (f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n{extra}"
-            f"Content-Length: {len(body)}\r\n\r\n").encode() + body
-    return _record("response", number, http)
-
-
-def _page(number: int) -> bytes:
-    return f"<html><body><p>Page number {number}.</p></body></html>".encode()
-
-
-def _warc(tmp_path: Path, records: list[bytes]) -> Path:
-    path = tmp_path / "crawl.warc.gz"
-    path.write_bytes(b"".join(gzip.compress(record) for record in records))
-    return path
 
 
 def test_documents_come_with_their_record_and_other_records_are_counted(tmp_path):
@@ -117,13 +94,6 @@ def test_a_payload_over_the_size_limit_is_reported_and_never_inflated_past_it(tm
     assert "above the limit of 5,000" in found[0].message
     assert "inflates larger than the limit of 5,000" in found[1].message
     assert len(list(read_warc(path, max_bytes=None))) == 3
-
-
-def _article(number: int) -> bytes:
-    return (f"<html><head><title>Story {number}</title></head><body><article><h1>Story "
-            f"{number}</h1><p>The harbour opened its new tide gauge on a calm morning, and "
-            f"story number {number} tells how the town came to build it.</p></article>"
-            "</body></html>").encode()
 
 
 def test_cli_cleans_a_warc_into_jsonl_reports_bad_records_and_resumes(tmp_path):

@@ -38,13 +38,12 @@ from cleaner.batch.files import (
 from cleaner.batch.output_dir import OutputHold, hold_output, skipped_by_walks
 from cleaner.batch.run_record import RunSettings, open_record
 from cleaner.deadline import hard_time_limit
-from cleaner.decode import decode
 from cleaner.errors import failure_of
 from cleaner.labels import Label
 from cleaner.options import Options
 from cleaner.output import OutputFormat, render
-from cleaner.pipeline import clean_document, clean_file
-from cleaner.warc import TOO_LARGE, WarcDocument, WarcReaderMissing, read_warc
+from cleaner.pipeline import clean_file, clean_payload
+from cleaner.warc import TOO_LARGE, WarcDocument, WarcReaderMissing, input_type_of, read_warc
 
 #: Documents a worker process cleans before a fresh one takes over: Python's allocator does not
 #: give memory back, so a worker that lived through 5,000 pages peaked 13 % higher than one
@@ -181,13 +180,12 @@ def warc_source(warc: str | Path, offset: int) -> str:
 def _clean_record(task: _RecordTask) -> Outcome:
     document = task.document
     options = replace(task.options, url=document.url,
-                      input_type="text" if document.media_type == "text/plain" else "html")
+                      input_type=input_type_of(document.media_type))
     where = {"warc_file": display_path(Path(document.warc)), "warc_offset": document.offset,
              "warc_record_id": document.record_id, "warc_date": document.date}
     try:
-        with hard_time_limit(options.timeout):
-            text = decode(document.content, document.charset).text
-            result = clean_document(text, options, source=task.source)
+        result = clean_payload(document.content, options, charset=document.charset,
+                               source=task.source)
         return Outcome(task.source, "written", record=render(result, "jsonl", extra=where),
                        empty_body=result.empty_body)
     except Exception as error:  # a bug must cost one record, not the batch

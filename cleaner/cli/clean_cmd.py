@@ -69,11 +69,12 @@ def clean_command(
         "to append to, or - for stdout (the default).",
         show_default=False,
     )] = None,
-    fmt: Annotated[str, typer.Option(
+    fmt: Annotated[str | None, typer.Option(
         "--format", "-f", metavar=choices_metavar(FORMATS),
         help="txt: the body text; md: the body as Markdown; json: the labelled record of each "
         "document; jsonl: every record in one file.",
-    )] = "txt",
+        show_default="jsonl when -o names a .jsonl file, else txt",
+    )] = None,
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", min=0, metavar="N", help="Parallel worker processes (0: one per core).",
     )] = 0,
@@ -138,6 +139,7 @@ def clean_command(
     )] = None,
 ) -> None:
     """Clean documents: write the body (txt) or the labelled record (json, jsonl) of each."""
+    fmt = fmt if fmt is not None else _format_named_by(out)
     check_choice(fmt, FORMATS, "--format")
     check_choice(input_type, INPUT_TYPES, "--input-type")
     check_choice(favor, FAVORS, "--favor")
@@ -184,6 +186,12 @@ def clean_command(
         print_error(f"{stopped}; what was written is whole: the same command resumes the run")
         raise typer.Exit(128 + stopped.signal_number if stopped.signal_number else 1) from None
     raise typer.Exit(1 if summary.failed else 0)
+
+
+def _format_named_by(out: str | None) -> str:
+    """The format an output's name asks for when --format is not given: jsonl for a
+    ``.jsonl`` file, else txt."""
+    return "jsonl" if out is not None and out.lower().endswith(".jsonl") else "txt"
 
 
 def _output(out: str | None, fmt: str) -> Path | None:
