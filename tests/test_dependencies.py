@@ -54,6 +54,11 @@ ENGINE_MODULES = {
     "pyarrow": ("spark", "pyarrow"),
 }
 ENGINES_PACKAGE = PACKAGE / "engines"
+#: Modules of the ``parquet`` extra, imported only inside the functions of the parquet output
+#: (cleaner/batch/parquet_sink.py; the engines' own pyarrow is the spark extra's): import name
+#: -> distribution.
+PARQUET_MODULES = {"pyarrow": "pyarrow"}
+PARQUET_SINK = PACKAGE / "batch" / "parquet_sink.py"
 TRAINING_PACKAGE = PACKAGE / "training"
 
 
@@ -98,6 +103,10 @@ def _source_imports() -> dict[str, tuple[Path, bool]]:
             if name in ENGINE_MODULES and path.is_relative_to(ENGINES_PACKAGE):
                 extra, distribution = ENGINE_MODULES[name]
                 assert canonicalize_name(distribution) in EXTRAS[extra], (path, name)
+                continue
+            if name in PARQUET_MODULES and path == PARQUET_SINK:
+                assert not top_level, f"{path}: the parquet extra's {name} imported at module level"
+                assert canonicalize_name(PARQUET_MODULES[name]) in EXTRAS["parquet"], (path, name)
                 continue
             if _third_party(name):
                 first = seen.get(name, (path, False))
@@ -153,6 +162,14 @@ def test_the_train_extra_is_imported_by_training_only() -> None:
             if _third_party(name) and name not in TRAIN_MODULES:
                 assert _distributions_of(name) & CORE, f"{path}: {name} is not declared"
     assert "cleaner[train]" in PYPROJECT["optional-dependencies"]["dev"]
+
+
+def test_the_parquet_extra_is_imported_lazily_by_the_parquet_sink() -> None:
+    imports = _imports(ast.parse(PARQUET_SINK.read_text(encoding="utf-8")))
+    assert ("pyarrow", False) in imports  # the sink does use it, inside its functions
+    assert ("pyarrow", True) not in imports
+    assert {canonicalize_name(name) for name in PARQUET_MODULES.values()} <= EXTRAS["parquet"]
+    assert "cleaner[parquet]" in PYPROJECT["optional-dependencies"]["dev"]
 
 
 def _guaranteed_distributions() -> set[str]:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
 
+from cleaner.output import is_single_file
+
 #: Names of WARC files (a crawl's archives), matched without regard to case: each response
 #: record holding a page or a text is a document (cleaner.warc).
 WARC_GLOBS: tuple[str, ...] = ("*.warc", "*.warc.gz")
@@ -20,23 +22,25 @@ DEFAULT_GLOBS: tuple[str, ...] = tuple(
     for pattern in ("*.txt", "*.html", "*.htm", "*.xhtml", "*.xht", "*.shtml")
     for gz in ("", ".gz")
 ) + WARC_GLOBS
-#: The error report a run keeps in its output directory (beside a jsonl output OUT.jsonl, it
-#: is OUT.errors.jsonl).
+#: The error report a run keeps in its output directory (beside a one-file output OUT.jsonl
+#: or OUT.parquet, it is OUT.errors.jsonl).
 ERROR_REPORT_NAME = "errors.jsonl"
 
 
 def error_report_path(out: Path, fmt: str) -> Path:
-    """Where a run's error report goes: errors.jsonl in the output folder, or beside a jsonl
-    output file (``crawl.jsonl``: ``crawl.errors.jsonl``)."""
-    if fmt != "jsonl":
+    """Where a run's error report goes: errors.jsonl in the output folder, or beside a
+    one-file output (``crawl.jsonl``: ``crawl.errors.jsonl``; ``crawl.parquet``:
+    ``crawl.errors.jsonl``)."""
+    if not is_single_file(fmt):
         return out / ERROR_REPORT_NAME
-    stem = out.name[:-len(".jsonl")] if out.name.lower().endswith(".jsonl") else out.name
+    suffix = f".{fmt}"
+    stem = out.name[:-len(suffix)] if out.name.lower().endswith(suffix) else out.name
     return out.with_name(f"{stem}.{ERROR_REPORT_NAME}")
 
 
 def error_report_draft(report: Path, scratch: Path | None) -> Path:
     """Where the report is written until the run completes: in the run's scratch folder, or
-    hidden beside the report when the run has none (a jsonl output)."""
+    hidden beside the report when the run has none (a one-file output)."""
     return scratch / report.name if scratch is not None else report.with_name(
         f".{report.name}.partial")
 

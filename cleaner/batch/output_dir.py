@@ -14,14 +14,16 @@ from pathlib import Path
 
 from cleaner.batch.errors import BatchRefusedError
 from cleaner.batch.files import error_report_draft, error_report_path
+from cleaner.batch.parquet_sink import draft_path, parts_folder
 from cleaner.batch.run_record import record_path
+from cleaner.output import STDOUT_FORMATS, is_single_file
 
 try:
     import fcntl
 except ImportError:  # not POSIX: no lock (documented in the README)
     fcntl = None  # type: ignore[assignment]
 
-#: Hidden files a run keeps in an output folder (beside a jsonl output, the lock is
+#: Hidden files a run keeps in an output folder (beside a one-file output, the lock is
 #: ".NAME" + LOCK_NAME).
 LOCK_NAME = ".cleaner-lock"
 SCRATCH_NAME = ".cleaner-tmp"
@@ -33,7 +35,7 @@ class OutputHold:
 
     lock: Path
     handle: int
-    #: The folder for temporary files (txt/json outputs); None for a jsonl output.
+    #: The folder for temporary files (txt/md/json outputs); None for a one-file output.
     scratch: Path | None
 
     def release(self) -> None:
@@ -51,10 +53,10 @@ def hold_output(out: Path, fmt: str, inputs: Sequence[Path]) -> OutputHold:
     holds, or that cannot be written (BatchRefusedError)."""
     _check_overlap(out, fmt, inputs)
     try:
-        if fmt == "jsonl":
+        if is_single_file(fmt):
             if out.exists() and not stat.S_ISREG(out.stat().st_mode):
-                raise BatchRefusedError(f"-o {out}: not a regular file (for standard output, "
-                                        f"give -o -)")
+                hint = " (for standard output, give -o -)" if fmt in STDOUT_FORMATS else ""
+                raise BatchRefusedError(f"-o {out}: not a regular file{hint}")
             out.parent.mkdir(parents=True, exist_ok=True)
             lock, scratch = lock_path(out, fmt), None
         else:
@@ -76,18 +78,18 @@ def hold_output(out: Path, fmt: str, inputs: Sequence[Path]) -> OutputHold:
 
 
 def skipped_by_walks(out: Path, fmt: str) -> list[Path]:
-    """What a walk of the inputs must leave out: the output folder, or the jsonl file and the
-    files kept beside it."""
-    if fmt != "jsonl":
+    """What a walk of the inputs must leave out: the output folder, or the one-file output and
+    the files kept beside it (a parquet output's parts and draft among them)."""
+    if not is_single_file(fmt):
         return [out]
     report = error_report_path(out, fmt)
     return [out, record_path(out, fmt), lock_path(out, fmt), report,
-            error_report_draft(report, None)]
+            error_report_draft(report, None), parts_folder(out), draft_path(out)]
 
 
 def lock_path(out: Path, fmt: str) -> Path:
-    """The run's lock file: in the output folder, or hidden beside a jsonl output."""
-    return out.with_name(f".{out.name}{LOCK_NAME}") if fmt == "jsonl" else out / LOCK_NAME
+    """The run's lock file: in the output folder, or hidden beside a one-file output."""
+    return out.with_name(f".{out.name}{LOCK_NAME}") if is_single_file(fmt) else out / LOCK_NAME
 
 
 def _lock(lock: Path, out: Path) -> int:
@@ -122,12 +124,12 @@ def _lock(lock: Path, out: Path) -> int:
 
 def _check_overlap(out: Path, fmt: str, inputs: Sequence[Path]) -> None:
     """An input folder inside the output folder (or the same) would be walked into outputs
-    and could be written over; an input file that is the jsonl output would be appended to.
+    and could be written over; an input file that is the one-file output would be written to.
     (An output folder inside an input folder is fine: walks leave it out.)"""
     real_out = out.resolve()
     for path in inputs:
         real = path.resolve()
-        if fmt != "jsonl" and path.is_dir() and real.is_relative_to(real_out):
+        if not is_single_file(fmt) and path.is_dir() and real.is_relative_to(real_out):
             where = "is" if real == real_out else "lies inside"
             raise BatchRefusedError(f"the input folder {path} {where} the output folder "
                                     f"{out}: outputs could overwrite inputs; choose another -o")

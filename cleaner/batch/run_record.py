@@ -18,9 +18,11 @@ from pathlib import Path
 from cleaner import __version__
 from cleaner.batch.errors import BatchRefusedError
 from cleaner.batch.files import ERROR_REPORT_NAME, write_atomic
+from cleaner.batch.parquet_sink import parts_folder
+from cleaner.output import is_single_file
 
-#: The record's name inside an output directory; beside a jsonl output file it is the file's
-#: name plus "." and this.
+#: The record's name inside an output directory; beside a one-file output (jsonl, parquet) it
+#: is the file's name plus "." and this.
 RECORD_NAME = "cleaner-run.json"
 #: Files of an output directory that are not outputs.
 BOOKKEEPING_NAMES = frozenset({RECORD_NAME, ERROR_REPORT_NAME})
@@ -110,7 +112,7 @@ class OutputRecord:
 
 def record_path(out: Path, fmt: str) -> Path:
     """Where the settings of the run writing ``out`` are kept."""
-    if fmt == "jsonl":
+    if is_single_file(fmt):
         return out.with_name(f"{out.name}.{RECORD_NAME}")
     return out / RECORD_NAME
 
@@ -137,7 +139,7 @@ def open_record(out: Path, fmt: str, settings: RunSettings, force: bool,
                 f"them (a --force run that was stopped, or given only some of the inputs, "
                 f"leaves it so). Rerun with --force over all the inputs, or choose a new -o")
     try:
-        if holds_files and fmt != "jsonl":  # a forced jsonl run starts its file afresh
+        if holds_files and not is_single_file(fmt):  # a forced one-file run starts afresh
             path.unlink(missing_ok=True)
             return OutputRecord(out, fmt, settings, pending=True, scratch=scratch)
         record.write()
@@ -168,6 +170,8 @@ def _read(path: Path) -> RunSettings | None:
 
 
 def _holds_outputs(out: Path, fmt: str) -> bool:
-    if fmt == "jsonl":
-        return out.exists() and out.stat().st_size > 0
+    """Whether ``out`` holds outputs: a one-file output that is not empty (or, for parquet, the
+    row groups a stopped run left beside it), or files in an output folder."""
+    if is_single_file(fmt):
+        return (out.exists() and out.stat().st_size > 0) or parts_folder(out).is_dir()
     return out.is_dir() and any(not entry.name.startswith(".") for entry in out.iterdir())

@@ -1,9 +1,9 @@
 """Run ``clean`` over many files in parallel: skip finished ones, isolate failures, keep order.
 
 A failed file (unreadable, binary, broken gzip, or even a bug in an extractor) is reported and
-skipped; it never stops the batch. Workers write txt/json outputs themselves (atomically); jsonl
-records come back to this process and are appended in input order, so the output bytes do not
-depend on ``jobs``.
+skipped; it never stops the batch. Workers write txt/json outputs themselves (atomically); the
+records of a one-file output (jsonl, parquet) come back to this process and are written in input
+order, so the output bytes do not depend on ``jobs``.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 from pathlib import Path
-from typing import BinaryIO, Literal, TextIO
+from typing import BinaryIO, Literal, Protocol, TextIO
 
 from cleaner.batch.errors import BatchRefusedError, BatchStoppedError
 from cleaner.batch.files import (
@@ -36,12 +36,13 @@ from cleaner.batch.files import (
     write_atomic,
 )
 from cleaner.batch.output_dir import OutputHold, hold_output, skipped_by_walks
+from cleaner.batch.parquet_sink import ParquetSink, require_pyarrow
 from cleaner.batch.run_record import RunSettings, open_record
 from cleaner.deadline import hard_time_limit
 from cleaner.errors import failure_of
 from cleaner.labels import Label
 from cleaner.options import Options
-from cleaner.output import OutputFormat, render
+from cleaner.output import SINGLE_FILE_FORMATS, OutputFormat, is_single_file, render
 from cleaner.pipeline import clean_file, clean_payload
 from cleaner.warc import TOO_LARGE, WarcDocument, WarcReaderMissing, input_type_of, read_warc
 
@@ -62,7 +63,8 @@ class BatchConfig:
     """One ``cleaner clean`` run."""
 
     paths: tuple[Path, ...]
-    #: Output directory (txt, json) or file (jsonl); None with jsonl means standard output.
+    #: Output directory (txt, md, json) or file (jsonl, parquet); None with jsonl means
+    #: standard output.
     out: Path | None
     fmt: OutputFormat
     jobs: int
@@ -93,7 +95,7 @@ class Outcome:
     status: Status
     error_kind: str | None = None
     message: str | None = None
-    #: The jsonl line, for the parent process to append.
+    #: The jsonl line, for the parent process to write (a one-file output).
     record: bytes | None = None
     #: Written, but no block of the document is body.
     empty_body: bool = False
@@ -147,7 +149,7 @@ class Summary:
 @dataclass(frozen=True, slots=True)
 class _Task:
     source: Path
-    target: Path | None  # None for jsonl: the record goes back to the parent
+    target: Path | None  # None for a one-file output: the record goes back to the parent
     fmt: OutputFormat
     options: Options
     #: A --force run with other settings: when this file fails, the output an earlier run
@@ -242,11 +244,16 @@ def run_batch(config: BatchConfig, on_outcome: Callable[[Outcome], None]) -> Sum
     """Clean every input of ``config``; ``on_outcome`` hears about each file as it finishes.
 
     Raises BatchRefusedError before anything is cleaned (the output is another run's,
-    overlaps the inputs, holds results of other settings, or cannot be written), and
-    BatchStoppedError when a signal or a jsonl output that can no longer be written stops the
-    run (what it wrote is whole; the same command resumes it).
+    overlaps the inputs, holds results of other settings, cannot be written, or needs
+    pyarrow), and BatchStoppedError when a signal or a one-file output that can no longer be
+    written stops the run (what it wrote is whole; the same command resumes it).
     """
     started = time.perf_counter()
+    if config.fmt == "parquet":
+        require_pyarrow()
+        if config.out is None:
+            raise BatchRefusedError("--format parquet cannot go to standard output: give an "
+                                    "output file")
     hold = hold_output(config.out, config.fmt, config.paths) if config.out is not None else None
     try:
         return _run_held(config, on_outcome, hold, started)
@@ -261,7 +268,7 @@ def _run_held(config: BatchConfig, on_outcome: Callable[[Outcome], None],
     record = (open_record(config.out, config.fmt, config.settings(), config.force, scratch)
               if config.out is not None else None)
     summary = Summary()
-    sink = _JsonlSink.open(config) if config.fmt == "jsonl" else None
+    sink = _open_sink(config)
     report = _ErrorReport(None if config.out is None
                           else error_report_path(config.out, config.fmt), scratch)
 
@@ -294,13 +301,45 @@ def _run_held(config: BatchConfig, on_outcome: Callable[[Outcome], None],
         raise BatchStoppedError(f"stopped by {signal.Signals(number).name}", summary,
                                 number) from None
     finally:
-        if sink is not None:
-            sink.close()
-        summary.report_problem = report.close(publish=completed)
+        unwritten = _close_sink(sink, publish=completed)
+        summary.report_problem = report.close(publish=completed and unwritten is None)
         summary.seconds = time.perf_counter() - started
+    if unwritten is not None:
+        raise BatchStoppedError(f"cannot write {config.out}: {unwritten}", summary)
     if record is not None:
         record.complete(summary.written)
     return summary
+
+
+class _Sink(Protocol):
+    """Where the records of a one-file output go (_JsonlSink, ParquetSink)."""
+
+    #: The sources the output holds already (a rerun skips them).
+    done: frozenset[str]
+
+    def write(self, record: bytes) -> None: ...
+
+    def close(self, publish: bool) -> None: ...
+
+
+def _open_sink(config: BatchConfig) -> _Sink | None:
+    """The sink of a one-file output (None when each input has a file of its own)."""
+    if config.fmt == "parquet":
+        assert config.out is not None  # run_batch refuses parquet to standard output
+        return ParquetSink.open(config.out, config.force)
+    return _JsonlSink.open(config) if is_single_file(config.fmt) else None
+
+
+def _close_sink(sink: _Sink | None, publish: bool) -> str | None:
+    """Close the sink (``publish``: the run completed, its output goes in place); why it could
+    not be written, if so."""
+    if sink is None:
+        return None
+    try:
+        sink.close(publish)
+    except OSError as error:
+        return error.strerror or str(error)
+    return None
 
 
 class _Signalled(BaseException):
@@ -352,11 +391,11 @@ def _plan(config: BatchConfig, done: frozenset[str], drop_stale: bool, scratch: 
                 yield Outcome(source, "failed", problem[0], problem[1])
             elif is_warc(item.path):
                 yield from _warc_tasks(config, item.path, done, warc_skipped)
-            elif target is None:  # jsonl: the record goes back to this process
+            elif target is None:  # one file: the jsonl record goes back to this process
                 if source in done and not config.force:
                     yield Outcome(source, "skipped")
                 else:
-                    yield _Task(item.path, None, config.fmt, config.options, drop_stale, scratch,
+                    yield _Task(item.path, None, "jsonl", config.options, drop_stale, scratch,
                                 config.label)
             else:
                 outcome = _check_target(config, source, target, explicit_files, seen_targets)
@@ -369,9 +408,10 @@ def _warc_tasks(config: BatchConfig, path: Path, done: frozenset[str],
                 warc_skipped: Counter[str]) -> Iterator[_RecordTask | Outcome]:
     """A task for each document of the WARC file (skipped when the output has its record), a
     failed outcome for each record that cannot be read and for a file that cannot be."""
-    if config.fmt != "jsonl":
+    if not is_single_file(config.fmt):
         yield Outcome(display_path(path), "failed", "format",
-                      "a WARC file's records go into one file: use --format jsonl")
+                      "a WARC file's records go into one file: use --format "
+                      + " or --format ".join(SINGLE_FILE_FORMATS))
         return
     try:
         for item in read_warc(path, warc_skipped, config.options.max_bytes):
@@ -432,7 +472,7 @@ def _check_target(config: BatchConfig, source: str, target: Path, explicit_files
 
 
 def _target(config: BatchConfig, item: InputFile) -> Path | None:
-    if config.fmt == "jsonl" or is_warc(item.path):
+    if is_single_file(config.fmt) or is_warc(item.path):
         return None
     assert config.out is not None
     return config.out / output_name(item.relative, config.fmt)
@@ -546,7 +586,9 @@ class _JsonlSink:
         self.handle.write(record)
         self.handle.flush()
 
-    def close(self) -> None:
+    def close(self, publish: bool) -> None:
+        """Close the file (each record is in it as soon as written, whether or not the run
+        completed)."""
         if self.owned:
             self.handle.close()
 
@@ -575,7 +617,7 @@ class _ErrorReport:
     """The error report (errors.jsonl): one JSON line per failed input (path, kind, message;
     a WARC record's file and offset), written as failures come in (a batch of a million bad
     files holds none of them in memory) to a temporary file (in the run's scratch folder, or
-    hidden beside a jsonl output) that replaces the report when the run completes. A run
+    hidden beside a one-file output) that replaces the report when the run completes. A run
     where nothing failed removes an old report. A report that cannot be written (a full disk)
     is given up, and says why, without stopping the run."""
 

@@ -50,7 +50,14 @@ from cleaner.deadline import hard_time_limit
 from cleaner.errors import CleanerError
 from cleaner.labels import ALL_LABELS, Label
 from cleaner.options import FAVORS, Options
-from cleaner.output import FORMATS, LABEL_FORMATS, render
+from cleaner.output import (
+    FORMATS,
+    LABEL_FORMATS,
+    SINGLE_FILE_FORMATS,
+    STDOUT_FORMATS,
+    is_single_file,
+    render,
+)
 from cleaner.pipeline import clean_document
 from cleaner.reading import read_stdin
 
@@ -66,14 +73,17 @@ def clean_command(
     out: Annotated[str | None, typer.Option(
         "--out", "-o", metavar="DIR|FILE",
         help="txt, md, json: the directory to write into (mirrors the input tree). jsonl: the file "
-        "to append to, or - for stdout (the default).",
+        "to append to, or - for stdout (the default). parquet: the file to write (it appears "
+        "when the run completes).",
         show_default=False,
     )] = None,
     fmt: Annotated[str | None, typer.Option(
         "--format", "-f", metavar=choices_metavar(FORMATS),
         help="txt: the body text; md: the body as Markdown; json: the labelled record of each "
-        "document; jsonl: every record in one file.",
-        show_default="jsonl when -o names a .jsonl file, else txt",
+        "document; jsonl: every record in one file; parquet: one row per document in one file "
+        "(source, url, text, title, author, date, page_kind, markdown, warc_*, segments; "
+        "needs pip install 'cleaner[parquet]').",
+        show_default="jsonl or parquet when -o names a .jsonl or .parquet file, else txt",
     )] = None,
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", min=0, metavar="N", help="Parallel worker processes (0: one per core).",
@@ -138,7 +148,8 @@ def clean_command(
         show_default=False,
     )] = None,
 ) -> None:
-    """Clean documents: write the body (txt) or the labelled record (json, jsonl) of each."""
+    """Clean documents: write the body (txt) or the labelled record (json, jsonl, parquet) of
+    each."""
     fmt = fmt if fmt is not None else _format_named_by(out)
     check_choice(fmt, FORMATS, "--format")
     check_choice(input_type, INPUT_TYPES, "--input-type")
@@ -155,11 +166,7 @@ def clean_command(
                       favor=favor, links=links, emphasis=emphasis,  # type: ignore[arg-type]
                       images=images)
     if STDIN in paths:
-        if len(paths) > 1:
-            usage_error("- (stdin) cannot be mixed with paths")
-        if out not in (None, STDIN):
-            usage_error(f"-o {out}: a document read from stdin (-) is written to stdout; "
-                        f"drop -o, or redirect: > FILE")
+        _check_stdin_run(paths, out, fmt)
         raise typer.Exit(_clean_stdin(options, fmt, chosen_label))
     if any("/" in pattern for pattern in globs or ()):
         usage_error("--glob matches file names, not paths: give a pattern without /")
@@ -189,15 +196,17 @@ def clean_command(
 
 
 def _format_named_by(out: str | None) -> str:
-    """The format an output's name asks for when --format is not given: jsonl for a
-    ``.jsonl`` file, else txt."""
-    return "jsonl" if out is not None and out.lower().endswith(".jsonl") else "txt"
+    """The format an output's name asks for when --format is not given: a one-file format
+    for a file named after it (``.jsonl``: jsonl, ``.parquet``: parquet), else txt."""
+    named = [fmt for fmt in SINGLE_FILE_FORMATS
+             if out is not None and out.lower().endswith(f".{fmt}")]
+    return named[0] if named else "txt"
 
 
 def _output(out: str | None, fmt: str) -> Path | None:
     """Where the outputs go (None: stdout, jsonl only); a usage error for every -o that cannot
     work, before anything is cleaned."""
-    if fmt != "jsonl":
+    if not is_single_file(fmt):
         if out is None:
             usage_error(f"--format {fmt} writes one file per input: give -o DIR")
         if out == STDIN:
@@ -205,13 +214,29 @@ def _output(out: str | None, fmt: str) -> Path | None:
                         f"per input into -o DIR (or clean one document from stdin: "
                         f"cleaner clean - < FILE)")
         return check_output_folder(out, f"--format {fmt} writes one file per input")
+    to_stdout = ", or - for stdout" if fmt in STDOUT_FORMATS else ""
     if out is None or out == STDIN:
+        if not to_stdout:
+            usage_error(f"--format {fmt} cannot go to stdout: give -o FILE.{fmt}")
         return None
     if Path(out).is_dir() or out.endswith(os.sep):
-        usage_error(f"-o {out} names a directory; --format jsonl writes one file: give -o "
-                    f"FILE.jsonl, or - for stdout")
+        usage_error(f"-o {out} names a directory; --format {fmt} writes one file: give -o "
+                    f"FILE.{fmt}{to_stdout}")
     check_parents(out)
     return Path(out)
+
+
+def _check_stdin_run(paths: list[str], out: str | None, fmt: str) -> None:
+    """A usage error unless stdin (-) is the one input and its output can go to stdout."""
+    if len(paths) > 1:
+        usage_error("- (stdin) cannot be mixed with paths")
+    if out not in (None, STDIN):
+        usage_error(f"-o {out}: a document read from stdin (-) is written to stdout; "
+                    f"drop -o, or redirect: > FILE")
+    if is_single_file(fmt) and fmt not in STDOUT_FORMATS:
+        usage_error(f"--format {fmt} writes a file, and a document read from stdin (-) is "
+                    f"written to stdout: clean files into -o FILE.{fmt}, or choose another "
+                    f"--format")
 
 
 def _clean_stdin(options: Options, fmt: str, label: Label | None) -> int:

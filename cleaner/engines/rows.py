@@ -13,11 +13,14 @@ from cleaner.pipeline import clean_payload
 from cleaner.result import Result
 from cleaner.warc import input_type_of
 
-#: The columns of a cleaned row, in order: the body's text, the page's metadata, its kind, the
-#: body as Markdown; for a document that could not be cleaned, only the error's kind
-#: (``timeout``, ``binary``, ``too-large``... as in errors.jsonl) and message.
-COLUMNS: tuple[str, ...] = ("text", "title", "author", "date", "page_kind", "markdown",
-                            "error_kind", "error_message")
+#: The columns of a cleaned document, in order: the body's text, the page's metadata, its
+#: kind, the body as Markdown (the ones a parquet output's rows carry too).
+DOCUMENT_COLUMNS: tuple[str, ...] = ("text", "title", "author", "date", "page_kind",
+                                     "markdown")
+#: The columns of a cleaned row, in order: the document's; for a document that could not be
+#: cleaned, only the error's kind (``timeout``, ``binary``, ``too-large``... as in
+#: errors.jsonl) and message.
+COLUMNS: tuple[str, ...] = DOCUMENT_COLUMNS + ("error_kind", "error_message")
 #: Seconds a document may take in an engine's batch unless the caller says otherwise: a page
 #: that hangs costs this much, and its row says ``timeout``.
 ENGINE_TIMEOUT = 10.0
