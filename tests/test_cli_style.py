@@ -155,7 +155,7 @@ def test_help_names_no_python_types(command):
 
 
 @pytest.mark.parametrize("command, shown", [
-    (["clean"], ["--format [txt|md|json|jsonl]", "--input-type [auto|text|html]",
+    (["clean"], ["--format [txt|md|json|jsonl|parquet]", "--input-type [auto|text|html]",
                  f"--extractor [{'|'.join(extractor_names())}]"]),
     (["explain"], ["--input-type [auto|text|html]"]),
     (["score"], ["--text [w3m|lynx]"]),
@@ -170,4 +170,4 @@ def test_help_shows_the_choices_of_every_option(command, shown):
 def test_a_bad_choice_is_a_usage_error_naming_the_choices():
     done = run_cli("clean", "-", "--format", "xml", stdin=b"text")
     assert (done.returncode, done.stderr) == (
-        2, b"error: --format: 'xml' is not one of txt, md, json, jsonl\n")
+        2, b"error: --format: 'xml' is not one of txt, md, json, jsonl, parquet\n")
