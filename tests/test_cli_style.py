@@ -58,6 +58,8 @@ COMMANDS_WITH_A_PATH = [
     ["bench", "{path}"],
     ["fixtures", "draft", "{path}", "-o", "case"],
     ["fixtures", "from-bench", "{path}", "-o", "cases"],
+    ["throughput", "build", "{path}", "-o", "warcs"],
+    ["throughput", "run", "{path}", "--work", "work"],
 ]
 
 
@@ -143,7 +145,8 @@ def test_score_of_one_page_needs_its_gold(tmp_path: Path):
 
 
 HELP = [["clean"], ["explain"], ["score"], ["bench"], ["fixtures", "draft"],
-        ["fixtures", "synth"], ["fixtures", "from-bench"]]
+        ["fixtures", "synth"], ["fixtures", "from-bench"], ["throughput", "build"],
+        ["throughput", "run"]]
 
 
 @pytest.mark.parametrize("command", HELP, ids=" ".join)
@@ -160,7 +163,8 @@ def test_help_names_no_python_types(command):
     (["explain"], ["--input-type [auto|text|html]"]),
     (["score"], ["--text [w3m|lynx]"]),
     (["bench"], ["--text [w3m|lynx]"]),
-], ids=["clean", "explain", "score", "bench"])
+    (["throughput", "run"], ["--runner [cli|datatrove|spark]"]),
+], ids=["clean", "explain", "score", "bench", "throughput"])
 def test_help_shows_the_choices_of_every_option(command, shown):
     help_text = " ".join(run_cli(*command, "--help").stdout.decode().split())
     for choice in shown:

@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from cleaner.cli import bench_cmd, clean_cmd, explain_cmd, fixtures_cmd, score_cmd, train_cmd
+from cleaner.cli import (
+    bench_cmd,
+    clean_cmd,
+    explain_cmd,
+    fixtures_cmd,
+    score_cmd,
+    throughput_cmd,
+    train_cmd,
+)
 from cleaner.cli.common import Command
 
 # Plain help and usage errors (no rich panels): messages stay one line, unwrapped, as written.
@@ -44,6 +52,7 @@ app.command("explain", no_args_is_help=True, cls=Command)(explain_cmd.explain_co
 app.command("bench", no_args_is_help=True, cls=Command)(bench_cmd.bench_command)
 app.command("train", no_args_is_help=True, cls=Command)(train_cmd.train_command)
 app.add_typer(fixtures_cmd.app, name="fixtures")
+app.add_typer(throughput_cmd.app, name="throughput")
 
 
 def main() -> None:
