@@ -17,6 +17,7 @@ from cleaner.bench.process_memory import TreeSampler
 from cleaner.bench.throughput import CLUSTER_CORES, CRAWL_PAGES, JobResult, agreement, crawl_hours
 from cleaner.bench.warc_build import build_warcs
 from cleaner.bench.warc_jobs import TEXTS_NAME
+from cleaner.cli import throughput_cmd
 from cleaner.warc import WarcDocument, WarcProblem, read_warc
 
 pytest.importorskip("fastwarc")
@@ -149,3 +150,9 @@ def test_throughput_run_refuses_a_work_folder_in_use(tmp_path):
     (tmp_path / "work" / "old").write_text("x")
     done = run_cli("throughput", "run", str(tmp_path), "--work", str(tmp_path / "work"))
     assert done.returncode == 2 and b"not empty" in done.stderr
+
+
+def test_a_runner_whose_engine_is_missing_is_named_with_the_extra_to_install(monkeypatch):
+    monkeypatch.setitem(throughput_cmd.RUNNER_EXTRAS, "spark", ("no_such_engine_module", "spark"))
+    assert throughput_cmd._missing("spark") == ("no_such_engine_module", "spark")
+    assert throughput_cmd._missing("cli") is None

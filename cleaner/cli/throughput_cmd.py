@@ -79,7 +79,8 @@ def run_command(
                                        show_default=False)],
     runner: Annotated[list[str] | None, typer.Option(
         "--runner", "-r", metavar=choices_metavar(RUNNERS),
-        help="Runner to time; repeat for several (default: all).", show_default=False)] = None,
+        help="Runner to time; repeat for several (default: every installed one).",
+        show_default=False)] = None,
     extractor: Annotated[list[str] | None, typer.Option(
         "--extractor", "-e", metavar=choices_metavar(REGISTRY),
         help="Our extractor; repeat for several (default: heuristic and auto).",
@@ -100,22 +101,28 @@ def run_command(
     for name in extractor or ():
         check_choice(name, list(REGISTRY), "--extractor")
         check_extractor(name)
-    for name in runner or RUNNERS:
-        needed = RUNNER_EXTRAS.get(name)
-        if needed is not None and importlib.util.find_spec(needed[0]) is None:
-            usage_error(f"--runner {name} needs {needed[0]}, which is not installed: pip "
-                        f"install 'cleaner[{needed[1]}]' (or leave the runner out with -r)")
+    for name in runner or ():
+        if (missing := _missing(name)) is not None:
+            usage_error(f"--runner {name} needs {missing[0]}, which is not installed: pip "
+                        f"install 'cleaner[{missing[1]}]' (or leave the runner out)")
     if work.exists() and any(work.iterdir()):
         usage_error(f"--work {work} is not empty: give a new or empty folder")
-    extractors = list(extractor or ("heuristic", "auto")) + ([PEER] if peer else [])
     console = stderr_console()
+    runners = list(runner or ())
+    for name in RUNNERS if not runners else ():
+        if (missing := _missing(name)) is None:
+            runners.append(name)
+        else:
+            console.print(f"note: runner {name} left out: {missing[0]} is not installed "
+                          f"(pip install 'cleaner[{missing[1]}]')")
+    extractors = list(extractor or ("heuristic", "auto")) + ([PEER] if peer else [])
 
     def report(result: JobResult) -> None:
         console.print(f"{result.runner} {result.extractor} ×{result.workers}: "
                       f"{result.docs_per_second:.1f} docs/s, {result.largest_mib} MiB")
 
     try:
-        results = run_throughput(Path(warcs), work, list(runner or RUNNERS), extractors,
+        results = run_throughput(Path(warcs), work, runners, extractors,
                                  list(workers or (1, 2)), report)
     except (RuntimeError, ValueError, OSError) as error:
         print_error(error_text(error))
@@ -132,6 +139,14 @@ def run_command(
             "jobs": [result.to_dict() for result in results],
             "agreement": [asdict(found) for found in agreements]}, indent=2) + "\n",
             encoding="utf-8")
+
+
+def _missing(runner: str) -> tuple[str, str] | None:
+    """The module a runner needs and the extra that brings it, when it is not installed."""
+    needed = RUNNER_EXTRAS.get(runner)
+    if needed is not None and importlib.util.find_spec(needed[0]) is None:
+        return needed
+    return None
 
 
 def _table(results: list[JobResult], title: str) -> Table:
