@@ -116,7 +116,7 @@ def _clean_document(doc: str | bytes, options: Options, deadline: Deadline,
                   for block in page.structured]
     blocks = page.blocks + page.structured
     if spec.agrees_with_page:
-        decisions = agree_with_title(blocks, keep_tables_whole(blocks, decisions),
+        decisions = agree_with_title(blocks, keep_tables_whole(blocks, decisions, deadline),
                                      page.meta.title)
     return build_result(
         blocks,
@@ -128,6 +128,7 @@ def _clean_document(doc: str | bytes, options: Options, deadline: Deadline,
         include_title=options.include_title,
         url=options.url,
         page_kind=page_kind,
+        deadline=deadline,
     )
 
 

@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 
 from cleaner.blocks import NO_META, Block, PageMeta
 from cleaner.comments import Post, comment_posts
+from cleaner.deadline import NO_DEADLINE, Deadline
 from cleaner.labels import Label
 from cleaner.language import guess_language
 from cleaner.options import InputType
@@ -193,10 +194,10 @@ class Result:
         }
 
 
-def render_blocks(blocks: Iterable[Block]) -> str:
+def render_blocks(blocks: Iterable[Block], deadline: Deadline = NO_DEADLINE) -> str:
     """Blocks as output text: blank lines between paragraphs, list items on single lines
     (nested ones indented), tables as tab-separated rows, code with its line breaks."""
-    return plain_text(structure(list(blocks)))
+    return plain_text(structure(list(blocks), deadline))
 
 
 def build_result(
@@ -210,6 +211,7 @@ def build_result(
     meta: PageMeta = NO_META,
     url: str | None = None,
     page_kind: PageKind | None = None,
+    deadline: Deadline = NO_DEADLINE,
 ) -> Result:
     """Derive the Result (text, title, segments) from one decision per block.
 
@@ -224,7 +226,7 @@ def build_result(
     title = meta.title or (
         blocks[labels.index(Label.TITLE)].text if Label.TITLE in labels else None)
     body = render_blocks([block for block, label in zip(blocks, labels, strict=True)
-                          if label is Label.BODY])
+                          if label is Label.BODY], deadline)
     if include_title and title:
         body = f"{title}\n\n{body}" if body else title
     return Result(

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from cleaner.blocks import Block, DomHints, Marks
+from cleaner.deadline import CHECK_EVERY, NO_DEADLINE, Deadline
 from cleaner.parse.element_paths import path_steps
 
 #: Table cells beyond this many words, or a cell of more blocks than this, make a layout table
@@ -83,14 +84,16 @@ class _Place:
         return self.steps[:end + 1]
 
 
-def structure(blocks: Sequence[Block]) -> list[Unit]:
-    """The structural units of ``blocks`` (the kept blocks of one page, in reading order)."""
+def structure(blocks: Sequence[Block], deadline: Deadline = NO_DEADLINE) -> list[Unit]:
+    """The structural units of ``blocks`` (the kept blocks of one page, in reading order);
+    a page of 100,000s of table cells takes seconds, so the loops check ``deadline``."""
     if blocks and blocks[0].dom is None:
         return list(_text_units(blocks))
-    return list(_html_units(blocks))
+    return list(_html_units(blocks, deadline))
 
 
-def data_tables(blocks: Sequence[Block]) -> list[tuple[int, int]]:
+def data_tables(blocks: Sequence[Block],
+                deadline: Deadline = NO_DEADLINE) -> list[tuple[int, int]]:
     """(start, end) of each run of ``blocks`` that forms one table of data (not a layout
     table), whatever the blocks' labels."""
     spans = []
@@ -101,8 +104,8 @@ def data_tables(blocks: Sequence[Block]) -> list[tuple[int, int]]:
             place = _Place.of(dom.path)
             table_at = place.last({"table"})
             if table_at >= 0 and place.last({"td", "th"}) > table_at:
-                end = _table_end(blocks, position, place.key(table_at))
-                if _table(blocks[position:end]) is not None:
+                end = _table_end(blocks, position, place.key(table_at), deadline)
+                if _table(blocks[position:end], deadline) is not None:
                     spans.append((position, end))
                 position = max(end, position + 1)
                 continue
@@ -110,17 +113,19 @@ def data_tables(blocks: Sequence[Block]) -> list[tuple[int, int]]:
     return spans
 
 
-def _html_units(blocks: Sequence[Block]) -> Iterable[Unit]:
+def _html_units(blocks: Sequence[Block], deadline: Deadline) -> Iterable[Unit]:
     position = 0
     while position < len(blocks):
+        if not position % CHECK_EVERY:
+            deadline.check("rendering")
         block = blocks[position]
         dom = block.dom
         if dom is not None and _in_cell(dom):
             place = _Place.of(dom.path)
             table_at = place.last({"table"})
             if table_at >= 0 and place.last({"td", "th"}) > table_at:
-                end = _table_end(blocks, position, place.key(table_at))
-                table = _table(blocks[position:end])
+                end = _table_end(blocks, position, place.key(table_at), deadline)
+                table = _table(blocks[position:end], deadline)
                 if table is not None:
                     yield table
                     position = end
@@ -156,12 +161,14 @@ def _html_unit(block: Block, previous: Block | None) -> Unit:
     return Paragraph(block.text, quoted="blockquote" in dom.tag_path, marks=dom.marks)
 
 
-def _table_end(blocks: Sequence[Block], start: int,
-               table: tuple[tuple[str, int], ...]) -> int:
+def _table_end(blocks: Sequence[Block], start: int, table: tuple[tuple[str, int], ...],
+               deadline: Deadline) -> int:
     """Index after the run of blocks from ``start`` that sit in the cells of ``table`` (not in
     a table nested in one of them)."""
     end = start
     while end < len(blocks):
+        if not (end - start + 1) % CHECK_EVERY:
+            deadline.check("rendering a table")
         dom = blocks[end].dom
         if dom is None:
             break
@@ -173,11 +180,13 @@ def _table_end(blocks: Sequence[Block], start: int,
     return end
 
 
-def _table(blocks: Sequence[Block]) -> Table | None:
+def _table(blocks: Sequence[Block], deadline: Deadline) -> Table | None:
     """The blocks of one table's cells as rows of cells; None for a layout table (a cell of
     many blocks, a long text, or code), whose blocks read as paragraphs."""
     rows: dict[tuple[tuple[str, int], ...], dict[tuple[tuple[str, int], ...], list[str]]] = {}
-    for block in blocks:
+    for position, block in enumerate(blocks, 1):
+        if not position % CHECK_EVERY:
+            deadline.check("rendering a table")
         dom = block.dom
         assert dom is not None
         if "pre" in dom.tag_path:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cleaner.blocks import Block
+from cleaner.deadline import NO_DEADLINE, Deadline
 from cleaner.labels import Label
 from cleaner.result import Decision
 from cleaner.structure import data_tables
@@ -20,10 +21,11 @@ MIN_CELLS = 4
 WHOLE_TABLE_REASON = "a cell of a table whose cells are mostly body: the table is kept whole"
 
 
-def keep_tables_whole(blocks: Sequence[Block], decisions: Sequence[Decision]) -> list[Decision]:
+def keep_tables_whole(blocks: Sequence[Block], decisions: Sequence[Decision],
+                      deadline: Deadline = NO_DEADLINE) -> list[Decision]:
     """``decisions`` with every cell of a mostly-body data table labelled body."""
     kept = list(decisions)
-    for start, end in data_tables(blocks):
+    for start, end in data_tables(blocks, deadline):
         if end - start < MIN_CELLS:
             continue
         words = [len(block.text.split()) for block in blocks[start:end]]

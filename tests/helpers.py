@@ -53,3 +53,12 @@ def warc_article(number: int) -> bytes:
             f"{number}</h1><p>The harbour opened its new tide gauge on a calm morning, and "
             f"story number {number} tells how the town came to build it.</p></article>"
             "</body></html>").encode()
+
+
+def big_table(rows: int, cells: int = 10) -> str:
+    """A page of one table, ``rows`` × ``cells``: slow to clean in proportion to its rows
+    (20,000 rows, 5.5 MB, take seconds), for time limits."""
+    row = "<tr>" + "".join(f"<td>cell {{row}} {cell} value</td>" for cell in range(cells)) + "</tr>"
+    body = "".join(row.format(row=index) for index in range(rows))
+    return f"<html><head><title>Data</title></head><body><h1>Data</h1><table>{body}</table>" \
+           f"</body></html>"

@@ -8,10 +8,11 @@ import gzip
 import json
 import os
 import sys
+import time
 
 import pytest
 from engines import require
-from helpers import run_cli, warc_article, warc_record, warc_response
+from helpers import big_table, run_cli, warc_article, warc_record, warc_response
 
 require("pyspark")
 require("pandas")
@@ -57,6 +58,26 @@ def test_every_row_over_the_time_limit_says_timeout_and_the_job_completes(spark)
                                   "html string")
     rows = clean_dataframe(frame, url=None, timeout=1e-6).collect()
     assert [row["error_kind"] for row in rows] == ["timeout"] * 4
+
+
+def _seconds_to_clean(spark, pages: list[str], timeout: float) -> tuple[float, list]:
+    frame = spark.createDataFrame([(page,) for page in pages], "html string").coalesce(1)
+    started = time.monotonic()
+    rows = clean_dataframe(frame, url=None, timeout=timeout).collect()
+    return time.monotonic() - started, rows
+
+
+def test_a_page_that_runs_long_costs_its_time_limit_and_the_others_are_cleaned(spark):
+    articles = [warc_article(number).decode() for number in range(3)]
+    limit = 1.0
+    _seconds_to_clean(spark, articles, limit)  # the Python worker started and warm
+    alone, _ = _seconds_to_clean(spark, articles, limit)
+    # The table takes seconds to clean; with a 1 s limit it ends at the hard limit
+    # (1.5 × the limit, the deadline module's), in Spark's Python worker as in one process.
+    seconds, rows = _seconds_to_clean(spark, [*articles, big_table(20_000)], limit)
+    assert [row["error_kind"] for row in rows] == [None, None, None, "timeout"]
+    assert [row["title"] for row in rows[:3]] == ["Story 0", "Story 1", "Story 2"]
+    assert seconds - alone < 1.5 * limit + 1
 
 
 def test_a_frame_that_already_has_a_column_cleaner_adds_is_refused(spark):

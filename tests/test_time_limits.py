@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import run_cli
+from helpers import big_table, run_cli
 
 from cleaner import InputTimeoutError, clean
 from cleaner.deadline import Deadline, hard_time_limit
@@ -34,13 +34,6 @@ EXTRACTORS = sorted(REGISTRY)
 #: The target: a call with a time limit of T seconds ends within this.
 TIMEOUT = 2.0
 ALLOWED = 1.5 * TIMEOUT + 1
-
-
-def big_table(rows: int, cells: int = 10) -> str:
-    row = "<tr>" + "".join(f"<td>cell {{row}} {cell} value</td>" for cell in range(cells)) + "</tr>"
-    body = "".join(row.format(row=index) for index in range(rows))
-    return f"<html><head><title>Data</title></head><body><h1>Data</h1><table>{body}</table>" \
-           f"</body></html>"
 
 
 def paragraphs(count: int) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from cleaner.deadline import hard_time_limit
 from cleaner.errors import failure_of
 from cleaner.options import Options
 from cleaner.pipeline import clean_payload
@@ -70,10 +71,12 @@ def clean_row(content: str | bytes | None, url: str | None = None,
                           input_type=(input_type_of(media_type) if media_type is not None
                                       else options.input_type))
     try:
-        result = clean_payload(content, options, charset=charset, source=url)
+        # One hard limit for cleaning and the row (the Markdown is rendered on first use).
+        with hard_time_limit(options.timeout):
+            result = clean_payload(content, options, charset=charset, source=url)
+            return result_row(result, settings.markdown), result
     except Exception as error:  # one document's failure is its row's, never the batch's
         return failed_row(*failure_of(error)), None
-    return result_row(result, settings.markdown), result
 
 
 def clean_columns(contents: Sequence[str | bytes | None],
