@@ -9,11 +9,13 @@ addresses), cycled when more records are asked for than it has pages; nothing is
 from __future__ import annotations
 
 import gzip
-import json
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from cleaner.reading import read_document
+from cleaner.scoring.cases import BENCH_FORMS, gold_records
 
 #: The WARC-Date of every record (the build is reproducible: same pages, same bytes).
 RECORD_DATE = "2026-12-04T00:00:00Z"
@@ -31,15 +33,13 @@ class BuiltWarcs:
 
 def bench_pages(bench_dirs: Sequence[Path]) -> list[tuple[str, Path]]:
     """(address, HTML file) of every page of the benchmark folders, in their gold order."""
+    subfolder, pattern = BENCH_FORMS["html"]
     pages = []
     for folder in bench_dirs:
-        html = folder / "html"
-        with (folder / "gold.jsonl").open(encoding="utf-8") as lines:
-            for line in lines:
-                case = json.loads(line)
-                path = html / f"{case['id']}.html.gz"
-                if path.is_file():
-                    pages.append((case.get("url") or f"https://bench.invalid/{case['id']}", path))
+        for _, case in gold_records(folder):
+            path = folder / subfolder / pattern.format(id=case["id"])
+            if path.is_file():
+                pages.append((case.get("url") or f"https://bench.invalid/{case['id']}", path))
     if not pages:
         raise ValueError(f"no pages (html/ID.html.gz listed in gold.jsonl) in "
                          f"{', '.join(map(str, bench_dirs))}")
@@ -65,7 +65,7 @@ def build_warcs(bench_dirs: Sequence[Path], out: Path, records: int, files: int 
             stream.write(gzip.compress(_warcinfo(path.name)))
             for index in range(number, records, files):
                 url, page = pages[index % len(pages)]
-                body = gzip.decompress(page.read_bytes())
+                body = read_document(page, None)
                 stream.write(b"".join(_exchange(index, f"{url}#{index}", body,
                                                 damaged_at.get(index))))
         written.append(path)
