@@ -62,7 +62,7 @@ def build_warcs(bench_dirs: Sequence[Path], out: Path, records: int, files: int 
     for number in range(files):
         path = out / f"bench-{number:03d}.warc.gz"
         with path.open("wb") as stream:
-            stream.write(gzip.compress(_warcinfo(path.name)))
+            stream.write(_member(_warcinfo(path.name)))
             for index in range(number, records, files):
                 url, page = pages[index % len(pages)]
                 body = read_document(page, None)
@@ -85,19 +85,24 @@ def _damages(records: int, files: int, damaged: int) -> dict[int, str]:
 
 def _exchange(index: int, url: str, body: bytes, damage: str | None) -> Iterator[bytes]:
     """The request, response and metadata records of one page, gzipped one by one."""
-    yield gzip.compress(_record("request", index, url,
+    yield _member(_record("request", index, url,
                                 b"GET / HTTP/1.1\r\nHost: bench.invalid\r\n\r\n"))
     http = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
             + f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
     response = _record("response", index, url, http)
-    member = gzip.compress(response)
+    member = _member(response)
     if damage == "corrupt member":
         member = member[:20] + b"\x00" * 20 + member[40:]
     elif damage == "cut off":
         member = member[:len(member) // 2]
     yield member
     if damage != "cut off":
-        yield gzip.compress(_record("metadata", index, url, b"fetchTimeMs: 120\r\n"))
+        yield _member(_record("metadata", index, url, b"fetchTimeMs: 120\r\n"))
+
+
+def _member(record: bytes) -> bytes:
+    """One record as its own gzip member, with no timestamp in its header (reproducible)."""
+    return gzip.compress(record, mtime=0)
 
 
 def _record(kind: str, index: int, url: str, block: bytes) -> bytes:
