@@ -17,8 +17,9 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-#: Seconds a page may take in every runner (the engines' default time limit, given to the CLI
-#: and to datatrove's Trafilatura step too, so that all run under one rule).
+#: Seconds a page may take: our extractors' limit in every runner (the engines' default), and
+#: datatrove's Trafilatura step's; trafilatura.extract beside the CLI and in Spark runs bare,
+#: as users call it.
 PAGE_TIMEOUT = 10.0
 #: Pages per Arrow batch in the Spark jobs (Spark's default, 10,000 pages of HTML, would hold
 #: hundreds of MB per task).
@@ -87,19 +88,26 @@ def _pool_job(spec: JobSpec) -> JobFigures:
 
 def _trafilatura_line(item: Any) -> str:
     """The texts.jsonl line of one WARC item, its page extracted by trafilatura.extract."""
-    import trafilatura
-
-    from cleaner.decode import decode
     from cleaner.warc import WarcDocument
 
     key = record_key(item.warc, item.offset)
     if not isinstance(item, WarcDocument):
         return _line(key, None, "warc")
+    return _line(key, *_trafilatura_text(item.content, item.charset, item.url))
+
+
+def _trafilatura_text(content: bytes, charset: str | None,
+                      url: str | None) -> tuple[str | None, str | None]:
+    """(text, None) of a page by trafilatura.extract, or (None, "extractor") where it fails:
+    a page trafilatura fails on is its row's error, as ours are."""
+    import trafilatura
+
+    from cleaner.decode import decode
+
     try:
-        text = trafilatura.extract(decode(item.content, item.charset).text, url=item.url)
-    except Exception:  # a page trafilatura fails on is its row's error, as ours are
-        return _line(key, None, "extractor")
-    return _line(key, text or "", None)
+        return trafilatura.extract(decode(content, charset).text, url=url) or "", None
+    except Exception:
+        return None, "extractor"
 
 
 def _line(key: str, text: str | None, error: str | None) -> str:
@@ -191,27 +199,16 @@ def _trafilatura_schema(records: Any) -> Any:
 
 def _trafilatura_batches(batches: Iterator[Any]) -> Iterator[Any]:
     """Each Arrow batch with trafilatura's text (a record that could not be read: none)."""
-    import trafilatura
-
-    from cleaner.decode import decode
-
     for batch in batches:
         texts: list[str | None] = []
         errors: list[str | None] = []
         for content, charset, url in zip(batch["content"], batch["charset"], batch["url"],
                                          strict=True):
-            if not isinstance(content, bytes):
-                texts.append(None)
-                errors.append("empty")
-                continue
-            try:
-                html = decode(content, charset if isinstance(charset, str) else None).text
-                texts.append(trafilatura.extract(html, url=url if isinstance(url, str) else None)
-                             or "")
-                errors.append(None)
-            except Exception:
-                texts.append(None)
-                errors.append("extractor")
+            text, error = (_trafilatura_text(content, charset if isinstance(charset, str)
+                                             else None, url if isinstance(url, str) else None)
+                           if isinstance(content, bytes) else (None, "empty"))
+            texts.append(text)
+            errors.append(error)
         yield batch.assign(text=texts, error_kind=errors)
 
 
