@@ -91,7 +91,8 @@ def _run_one(runner: str, extractor: str, workers: int, warcs: Path, out: Path,
     if out.exists():
         raise ValueError(f"{out} exists: give an empty --work folder")
     out.mkdir(parents=True)
-    if runner == "cli" and extractor != PEER:
+    cleaner_cli = runner == "cli" and extractor != PEER  # ``cleaner clean`` itself
+    if cleaner_cli:
         command = [sys.executable, "-m", "cleaner", "clean", str(warcs), "-o",
                    str(out / "out.jsonl"), "-j", str(workers), "-e", extractor, "-q",
                    "--timeout", str(PAGE_TIMEOUT)]
@@ -104,12 +105,12 @@ def _run_one(runner: str, extractor: str, workers: int, warcs: Path, out: Path,
           TreeSampler(process.pid) as sampler):
         stdout, stderr = process.communicate()
     wall = time.perf_counter() - started
-    allowed = (0, 1) if command[2] == "cleaner" else (0,)  # the CLI ends 1 when records failed
+    allowed = (0, 1) if cleaner_cli else (0,)  # the CLI ends 1 when records failed
     if process.returncode not in allowed:
         raise RuntimeError(f"{runner} {extractor} ({workers} workers) failed: "
                            f"{stderr.decode(errors='replace')[-2000:]}")
     figures = json.loads(stdout.splitlines()[-1]) if runner != "cli" else {}
-    if runner == "cli" and extractor != PEER:
+    if cleaner_cli:
         _cli_texts(out)
     out_count, errors = _counts(out / TEXTS_NAME)
     peaks = sampler.peaks
