@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 from rich.table import Table
 
 from cleaner.bench.throughput import (
@@ -101,20 +102,10 @@ def run_command(
     for name in extractor or ():
         check_choice(name, list(REGISTRY), "--extractor")
         check_extractor(name)
-    for name in runner or ():
-        if (missing := _missing(name)) is not None:
-            usage_error(f"--runner {name} needs {missing[0]}, which is not installed: pip "
-                        f"install 'cleaner[{missing[1]}]' (or leave the runner out)")
+    console = stderr_console()
+    runners = _runners(runner, console)
     if work.exists() and any(work.iterdir()):
         usage_error(f"--work {work} is not empty: give a new or empty folder")
-    console = stderr_console()
-    runners = list(runner or ())
-    for name in RUNNERS if not runners else ():
-        if (missing := _missing(name)) is None:
-            runners.append(name)
-        else:
-            console.print(f"note: runner {name} left out: {missing[0]} is not installed "
-                          f"(pip install 'cleaner[{missing[1]}]')")
     extractors = list(extractor or ("heuristic", "auto")) + ([PEER] if peer else [])
 
     def report(result: JobResult) -> None:
@@ -139,6 +130,25 @@ def run_command(
             "jobs": [result.to_dict() for result in results],
             "agreement": [asdict(found) for found in agreements]}, indent=2) + "\n",
             encoding="utf-8")
+
+
+def _runners(chosen: list[str] | None, console: Console) -> list[str]:
+    """The runners asked for (a usage error when one's engine is missing), or by default
+    every runner whose engine is installed, with a note for each left out."""
+    if chosen:
+        for name in chosen:
+            if (missing := _missing(name)) is not None:
+                usage_error(f"--runner {name} needs {missing[0]}, which is not installed: pip "
+                            f"install 'cleaner[{missing[1]}]' (or leave the runner out)")
+        return list(chosen)
+    runners = []
+    for name in RUNNERS:
+        if (missing := _missing(name)) is None:
+            runners.append(name)
+        else:
+            console.print(f"note: runner {name} left out: {missing[0]} is not installed "
+                          f"(pip install 'cleaner[{missing[1]}]')")
+    return runners
 
 
 def _missing(runner: str) -> tuple[str, str] | None:
